@@ -1,0 +1,3 @@
+export function App() {
+  return <main><h1>LoRA Training Dataset Generator</h1></main>;
+}

@@ -1,0 +1,175 @@
+/**
+ * Named errors shared by every layer (pure TypeScript, safe in workers and the domain's callers).
+ * Each carries a user-facing message and a suggested next action; the UI maps them to toasts
+ * or dialogs. Errors cross the worker boundary as plain objects (see `toErrorInfo`).
+ */
+export type ErrorKind =
+  | 'ApiKeyMissing'
+  | 'ApiAuthentication'
+  | 'ApiPermission'
+  | 'ApiRateLimited'
+  | 'ApiOverloaded'
+  | 'ApiServer'
+  | 'ApiConnection'
+  | 'ApiTimeout'
+  | 'ApiBadRequest'
+  | 'Cancelled'
+  | 'InvalidOutput'
+  | 'ModelNotFound'
+  | 'DownloadFailed'
+  | 'InsufficientMemory'
+  | 'ModelLoad'
+  | 'InferenceFailed'
+  | 'ImageProcessing'
+  | 'Device'
+  | 'QuotaExceeded'
+  | 'ProjectFile'
+  | 'Storage'
+  | 'Unexpected';
+
+export interface ErrorInfo {
+  kind: ErrorKind;
+  message: string;
+  action: string;
+  detail?: string;
+}
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly action: string;
+  readonly detail: string | undefined;
+
+  constructor(kind: ErrorKind, message: string, action: string, options?: { detail?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = `${kind}Error`;
+    this.kind = kind;
+    this.action = action;
+    this.detail = options?.detail;
+  }
+
+  toInfo(): ErrorInfo {
+    return { kind: this.kind, message: this.message, action: this.action, ...(this.detail ? { detail: this.detail } : {}) };
+  }
+}
+
+export class ApiKeyMissingError extends AppError {
+  constructor() {
+    super('ApiKeyMissing', 'No Claude API key is set.', 'Add your key in Settings, or switch the analysis mode to Offline.');
+  }
+}
+
+export class CancelledError extends AppError {
+  constructor(what = 'The operation') {
+    super('Cancelled', `${what} was cancelled.`, 'Start it again when you are ready.');
+  }
+}
+
+export class InvalidOutputError extends AppError {
+  /** The model's raw text, kept so the user can see or copy it. */
+  readonly rawOutput: string;
+  readonly problems: string[];
+  constructor(problems: string[], rawOutput: string) {
+    super(
+      'InvalidOutput',
+      'The model returned a specification that does not follow the rules, even after a repair attempt.',
+      'Try the analysis again, or pick another model. The raw output is kept for you to inspect.',
+      { detail: problems.join('\n') },
+    );
+    this.rawOutput = rawOutput;
+    this.problems = problems;
+  }
+}
+
+export class ModelNotFoundError extends AppError {
+  constructor(variant: string) {
+    super('ModelNotFound', `The offline model ${variant} is not installed on this device.`, 'Download it in Settings → Offline model, or use Cloud mode.');
+  }
+}
+
+export class DownloadFailedError extends AppError {
+  constructor(message: string, detail?: string) {
+    super('DownloadFailed', message, 'Check your connection and press Resume; downloaded bytes are kept.', detail ? { detail } : undefined);
+  }
+}
+
+export class InsufficientMemoryError extends AppError {
+  constructor(requiredGb: number, availableGb: number) {
+    super(
+      'InsufficientMemory',
+      `This model needs about ${requiredGb} GB of memory; this device reports about ${availableGb} GB.`,
+      'Choose a smaller model variant, close other tabs, or use Cloud mode.',
+    );
+  }
+}
+
+export class ModelLoadError extends AppError {
+  constructor(detail: string) {
+    super('ModelLoad', 'The offline model could not be loaded.', 'Re-download the model in Settings; if it persists, use Cloud mode.', { detail });
+  }
+}
+
+export class InferenceFailedError extends AppError {
+  constructor(detail: string) {
+    super('InferenceFailed', 'The offline analysis failed while generating.', 'Try again; if it keeps failing, try fewer images or Cloud mode.', { detail });
+  }
+}
+
+export class ImageProcessingError extends AppError {
+  constructor(fileName: string, reason: string) {
+    super('ImageProcessing', `${fileName}: ${reason}`, 'Use a JPG, PNG or WEBP image that opens in an image viewer.');
+  }
+}
+
+export class DeviceError extends AppError {
+  constructor(detail: string) {
+    super('Device', 'The graphics device failed.', 'The app will use the CPU (WASM) instead; this is slower but works.', { detail });
+  }
+}
+
+export class QuotaExceededError extends AppError {
+  constructor(bytesNeeded?: number) {
+    super(
+      'QuotaExceeded',
+      bytesNeeded === undefined
+        ? 'The browser ran out of storage space for this site.'
+        : `The browser ran out of storage space: about ${formatBytes(bytesNeeded)} more is needed.`,
+      'Free disk space or delete old projects and models, then try again. Nothing already saved was lost.',
+    );
+  }
+}
+
+export class ProjectFileError extends AppError {
+  constructor(reason: string) {
+    super('ProjectFile', `This project file cannot be opened: ${reason}`, 'Choose a .lora-project file saved by this app. Nothing was imported.');
+  }
+}
+
+export class StorageError extends AppError {
+  constructor(detail: string) {
+    super('Storage', 'Saving to this browser failed.', 'Check that the site may store data (not a private window with storage blocked) and try again.', { detail });
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** Any thrown value as a user-facing ErrorInfo (unknown errors keep their text as detail). */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof AppError) return error.toInfo();
+  if (isErrorInfo(error)) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return { kind: 'Unexpected', message: 'Something went wrong.', action: 'Try again. If it persists, reload the page.', detail };
+}
+
+function isErrorInfo(value: unknown): value is ErrorInfo {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value && 'action' in value;
+}

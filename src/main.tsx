@@ -1,0 +1,5 @@
+import { render } from 'solid-js/web';
+import { App } from './app/app';
+import './app/styles.css';
+
+render(() => <App />, document.getElementById('root')!);

@@ -1,0 +1,18 @@
+/// <reference lib="webworker" />
+/**
+ * Service worker: precaches the app shell (injected by vite-plugin-pwa) so the app opens with
+ * the network off. Model files are never precached; they are served from ModelStore.
+ */
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope;
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+// The page asks the waiting worker to take over when the user accepts the update prompt.
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
