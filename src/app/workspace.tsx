@@ -1,0 +1,80 @@
+/** The current project: its name, save state, and the four steps as tabs. */
+import { For, Match, Switch } from 'solid-js';
+import { useApp } from './app-context';
+import { PROJECT_STEPS, type ProjectStep } from '../domain/project';
+import { UploadView } from '../features/upload/upload-view';
+import { AnalysisView } from '../features/analysis/analysis-view';
+import { BatchEditor } from '../features/editor/batch-editor';
+import { ExportView } from '../features/export/export-view';
+
+const STEP_LABELS: Record<ProjectStep, string> = { upload: '1. Images', analysis: '2. Analysis', batches: '3. Batches', export: '4. Export' };
+const SAVE_LABELS = { saved: 'Saved', saving: 'Saving…', error: 'Not saved' } as const;
+
+export function Workspace() {
+  const { project: [state, actions] } = useApp();
+  const step = () => state.project?.step ?? 'upload';
+
+  const onTabKey = (event: KeyboardEvent, index: number) => {
+    const offset = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!offset) return;
+    event.preventDefault();
+    const next = PROJECT_STEPS[(index + offset + PROJECT_STEPS.length) % PROJECT_STEPS.length]!;
+    actions.setStep(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+
+  return (
+    <div class="workspace">
+      <div class="project-bar">
+        <label class="visually-hidden" for="project-name">
+          Project name
+        </label>
+        <input
+          id="project-name"
+          class="project-name"
+          type="text"
+          value={state.project?.name ?? ''}
+          maxLength={120}
+          onChange={(event) => actions.rename(event.currentTarget.value)}
+        />
+        <span class="save-state" classList={{ error: state.saveState === 'error' }} role="status" aria-live="polite">
+          {SAVE_LABELS[state.saveState]}
+        </span>
+      </div>
+      <div class="tabs" role="tablist" aria-label="Steps">
+        <For each={PROJECT_STEPS}>
+          {(name, index) => (
+            <button
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={step() === name}
+              aria-controls="step-panel"
+              tabIndex={step() === name ? 0 : -1}
+              onClick={() => actions.setStep(name)}
+              onKeyDown={(event) => onTabKey(event, index())}
+            >
+              {STEP_LABELS[name]}
+            </button>
+          )}
+        </For>
+      </div>
+      <div id="step-panel" role="tabpanel" aria-labelledby={`tab-${step()}`}>
+        <Switch>
+          <Match when={step() === 'upload'}>
+            <UploadView />
+          </Match>
+          <Match when={step() === 'analysis'}>
+            <AnalysisView />
+          </Match>
+          <Match when={step() === 'batches'}>
+            <BatchEditor />
+          </Match>
+          <Match when={step() === 'export'}>
+            <ExportView />
+          </Match>
+        </Switch>
+      </div>
+    </div>
+  );
+}

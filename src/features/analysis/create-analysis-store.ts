@@ -1,0 +1,103 @@
+/**
+ * Runs an analysis for the current project: prepares the images, asks the orchestrator (Cloud,
+ * Offline or Auto with fallback) and stores the resulting spec in the project. Cancel at any time.
+ */
+import { createStore } from 'solid-js/store';
+import type { AnalysisProgress, AnalysisResult } from '../../analysis/types';
+import { createAnalysisOrchestrator } from '../../analysis/orchestrator';
+import { createCloudEngine } from '../../analysis/cloud-engine';
+import { createOfflineUnavailableEngine } from '../../analysis/offline-unavailable';
+import { prepareImage } from '../../analysis/image-prep';
+import { parseSrefInput } from '../../domain/sref';
+import { CancelledError, InvalidOutputError, toErrorInfo, type ErrorInfo } from '../../errors';
+import type { ProjectActions, ProjectState } from '../project/create-project-store';
+import type { SettingsActions, SettingsState } from '../settings/create-settings-store';
+import type { ToastStore } from '../../app/toasts';
+
+export type AnalysisStatus = 'idle' | 'running' | 'done' | 'failed';
+
+export interface AnalysisState {
+  status: AnalysisStatus;
+  progress: AnalysisProgress | null;
+  startedAt: number | null;
+  error: ErrorInfo | null;
+  /** Raw model text kept when the output could not be made valid. */
+  rawOutput: string | null;
+  lastResult: Pick<AnalysisResult, 'mode_used' | 'fallback_used' | 'model' | 'device' | 'repaired'> | null;
+}
+
+export interface AnalysisActions {
+  start(): Promise<void>;
+  cancel(): void;
+}
+
+interface Deps {
+  settings: [SettingsState, SettingsActions];
+  project: [ProjectState, ProjectActions];
+  toasts: ToastStore;
+}
+
+export function createAnalysisStore({ settings, project, toasts }: Deps): [AnalysisState, AnalysisActions] {
+  const [state, setState] = createStore<AnalysisState>({ status: 'idle', progress: null, startedAt: null, error: null, rawOutput: null, lastResult: null });
+  const [settingsState, settingsActions] = settings;
+  const [projectState, projectActions] = project;
+  const [, toast] = toasts;
+  let controller: AbortController | null = null;
+
+  const orchestrator = createAnalysisOrchestrator({
+    getSettings: async () => settingsState.settings,
+    getApiKey: () => settingsActions.apiKey(),
+    isOnline: () => navigator.onLine,
+    createCloudEngine: (config) => createCloudEngine(config),
+    offlineEngine: createOfflineUnavailableEngine(settingsState.settings.offlineVariant),
+  });
+
+  const onProgress = (progress: AnalysisProgress) => {
+    setState('progress', progress);
+    if (progress.stage === 'fallback') toast.show('warning', 'Cloud analysis failed', `${progress.reason.message} Finishing with the offline model.`);
+  };
+
+  const actions: AnalysisActions = {
+    async start() {
+      const current = projectState.project;
+      if (!current || state.status === 'running') return;
+      const sref = parseSrefInput(current.srefCode);
+      if (!sref.ok) {
+        toast.show('error', 'Enter a valid style reference first.', sref.error);
+        return;
+      }
+      controller = new AbortController();
+      const signal = controller.signal;
+      setState({ status: 'running', progress: null, startedAt: Date.now(), error: null, rawOutput: null });
+      try {
+        const images = [];
+        for (const [index, image] of projectState.images.entries()) {
+          onProgress({ stage: 'preparing-images', done: index, total: projectState.images.length });
+          images.push(await prepareImage(image.blob, image.meta.name));
+          if (signal.aborted) throw new CancelledError('The analysis');
+        }
+        const result = await orchestrator.analyze({ images, srefCode: sref.canonical, signal, onProgress });
+        projectActions.setAnalysis(result.spec, {
+          mode_used: result.mode_used,
+          fallback_used: result.fallback_used,
+          model: result.model,
+          ...(result.device ? { device: result.device } : {}),
+          completedAt: Date.now(),
+        });
+        projectActions.setStep('batches');
+        setState({ status: 'done', progress: null, lastResult: { mode_used: result.mode_used, fallback_used: result.fallback_used, model: result.model, device: result.device, repaired: result.repaired } });
+        toast.show('success', 'Analysis complete', result.fallback_used ? 'Completed using the offline model after the Cloud call failed.' : undefined);
+      } catch (error) {
+        const info = toErrorInfo(error);
+        setState({ status: info.kind === 'Cancelled' ? 'idle' : 'failed', progress: null, error: info.kind === 'Cancelled' ? null : info, rawOutput: error instanceof InvalidOutputError ? error.rawOutput : null });
+        toast.showError(error);
+      } finally {
+        controller = null;
+      }
+    },
+    cancel() {
+      controller?.abort();
+    },
+  };
+  return [state, actions];
+}

@@ -1,0 +1,23 @@
+/** Builds the no-install demo: painted sample images and a hand-written example spec. */
+import type { Project } from '../../domain/project';
+import type { ProjectActions } from '../project/create-project-store';
+import { newProject } from '../project/create-project-store';
+import { EXAMPLE_SPEC, EXAMPLE_SREF } from './example-spec';
+import { paintExampleImages } from './paint-example-images';
+
+export async function loadExampleProject(actions: ProjectActions): Promise<void> {
+  const painted = await paintExampleImages();
+  const images = painted.map(({ name, blob }) => ({
+    meta: { id: crypto.randomUUID(), name, type: 'image/png' as const, size: blob.size, width: 640, height: 640 },
+    blob,
+  }));
+  const project: Project = {
+    ...newProject('Example: retro travel posters'),
+    srefCode: EXAMPLE_SREF,
+    images: images.map((image) => image.meta),
+    spec: structuredClone(EXAMPLE_SPEC),
+    step: 'batches',
+    isExample: true,
+  };
+  await actions.adopt(project, images);
+}

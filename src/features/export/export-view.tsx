@@ -1,0 +1,152 @@
+/** Step 4: a summary and every export format, with prompt lists split for the user's Midjourney plan. */
+import { For, Show, createMemo } from 'solid-js';
+import { useApp } from '../../app/app-context';
+import { PLANS, type PlanId } from '../../domain/plans';
+import { parseSrefInput } from '../../domain/sref';
+import { validateSpecification } from '../../domain/validate';
+import { expandPrompt, splitForPlan } from '../../domain/permutations';
+import {
+  exportFileName,
+  exportJobsCsv,
+  exportJson,
+  exportMarkdown,
+  exportPromptList,
+  exportSplitPromptList,
+  type ExportContext,
+} from '../../domain/exports';
+import type { DatasetSpecification } from '../../domain/schema';
+import { downloadText } from '../../app/download';
+import { CopyButton } from '../editor/copy-button';
+import { saveProjectFile } from '../projects/project-file-actions';
+
+export function ExportView() {
+  const app = useApp();
+  const [state] = app.project;
+  const [settings, settingsActions] = app.settings;
+  const [, toast] = app.toasts;
+  const plan = () => settings.settings.plan;
+  const srefCode = () => {
+    const parsed = parseSrefInput(state.project?.srefCode ?? '');
+    return parsed.ok ? parsed.canonical : '';
+  };
+  const report = createMemo(() => (state.project?.spec ? validateSpecification(state.project.spec, { srefCode: srefCode() }) : null));
+  const totals = createMemo(() => {
+    const spec = state.project?.spec;
+    if (!spec) return { jobs: 0, prompts: 0 };
+    let jobs = 0;
+    let prompts = 0;
+    for (const batch of spec.permutation_batches) {
+      try {
+        jobs += expandPrompt(batch.prompt).length;
+        prompts += splitForPlan(batch.prompt, PLANS[plan()].jobsPerPrompt).length;
+      } catch {
+        // Syntax errors are listed by the validator; they just do not count here.
+      }
+    }
+    return { jobs, prompts };
+  });
+
+  const context = (): ExportContext => ({
+    projectName: state.project?.name ?? 'project',
+    srefCode: srefCode(),
+    analysis: state.project?.analysis ?? null,
+    exportedAt: new Date(),
+    isExample: state.project?.isExample ?? false,
+  });
+
+  const formats: { kind: 'json' | 'markdown' | 'prompts' | 'csv'; label: string; description: string; mime: string; build: (spec: DatasetSpecification) => string }[] = [
+    { kind: 'json', label: 'JSON', description: 'The full specification, for tools and re-import.', mime: 'application/json', build: (spec) => exportJson(spec, context()) },
+    { kind: 'markdown', label: 'Markdown', description: 'A readable document of the analysis and every batch.', mime: 'text/markdown', build: (spec) => exportMarkdown(spec, context()) },
+    { kind: 'prompts', label: 'Prompt list', description: 'One permutation prompt per line.', mime: 'text/plain', build: (spec) => exportPromptList(spec) },
+    { kind: 'csv', label: 'CSV of jobs', description: 'Every expanded job, one row each.', mime: 'text/csv', build: (spec) => exportJobsCsv(spec) },
+  ];
+
+  const download = (kind: (typeof formats)[number]['kind'] | 'split') => {
+    const spec = state.project?.spec;
+    if (!spec) return;
+    if (kind === 'split') {
+      downloadText(exportFileName(context().projectName, 'split', plan()), exportSplitPromptList(spec, plan()), 'text/plain');
+      return;
+    }
+    const format = formats.find((candidate) => candidate.kind === kind)!;
+    downloadText(exportFileName(context().projectName, kind), format.build(spec), format.mime);
+  };
+
+  return (
+    <section class="step-view" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export</h2>
+      <Show when={state.project?.spec} fallback={<p class="hint">Run the analysis first; exports appear here.</p>}>
+        {(spec) => (
+          <>
+            <dl class="summary">
+              <div>
+                <dt>Batches</dt>
+                <dd>{spec().permutation_batches.length}</dd>
+              </div>
+              <div>
+                <dt>Jobs</dt>
+                <dd>{totals().jobs}</dd>
+              </div>
+              <div>
+                <dt>Images (4 per job)</dt>
+                <dd>{totals().jobs * 4}</dd>
+              </div>
+              <div>
+                <dt>Validation</dt>
+                <dd>{report()?.valid ? 'Valid' : `${report()?.errors.length ?? 0} errors`}</dd>
+              </div>
+            </dl>
+            <Show when={report() && !report()!.valid}>
+              <p class="notice notice-warning" role="note">
+                The specification still has errors. You can export it, but fix them in the batch editor first for a clean run.
+              </p>
+            </Show>
+
+            <ul class="export-list">
+              <For each={formats}>
+                {(format) => (
+                  <li class="export-item">
+                    <div>
+                      <strong>{format.label}</strong>
+                      <p class="hint">{format.description}</p>
+                    </div>
+                    <button type="button" onClick={() => download(format.kind)}>
+                      Download {format.label}
+                    </button>
+                  </li>
+                )}
+              </For>
+              <li class="export-item">
+                <div>
+                  <strong>Prompts split for your plan</strong>
+                  <p class="hint">
+                    Each prompt fits the plan's limit of {PLANS[plan()].jobsPerPrompt} jobs per permutation prompt: {totals().prompts} prompts in all.
+                  </p>
+                  <label for="plan-select">Midjourney plan</label>{' '}
+                  <select id="plan-select" value={plan()} onChange={(e) => void settingsActions.update({ plan: e.currentTarget.value as PlanId })}>
+                    <For each={Object.values(PLANS)}>{(entry) => <option value={entry.id}>{entry.label} ({entry.jobsPerPrompt} jobs per prompt)</option>}</For>
+                  </select>
+                </div>
+                <div class="button-row">
+                  <CopyButton text={() => exportSplitPromptList(spec(), plan())} label="Copy split prompts" />
+                  <button type="button" onClick={() => download('split')}>
+                    Download split prompts
+                  </button>
+                </div>
+              </li>
+              <li class="export-item">
+                <div>
+                  <strong>Project file</strong>
+                  <p class="hint">Everything, images included, as a .lora-project file to back up or move to another browser.</p>
+                </div>
+                <button type="button" onClick={() => saveProjectFile(state).catch((error) => toast.showError(error))}>
+                  Save project file
+                </button>
+              </li>
+            </ul>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+/** The project list: reopen, delete, start new, open a .lora-project file, or try the example. */
+import { For, Show, createResource, createSignal } from 'solid-js';
+import { useApp } from '../../app/app-context';
+import type { Project } from '../../domain/project';
+import { loadExampleProject } from '../example/load-example';
+import { openProjectFile } from './project-file-actions';
+
+export function ProjectsView() {
+  const app = useApp();
+  const [projectState, projectActions] = app.project;
+  const [, toast] = app.toasts;
+  const [projects, { refetch }] = createResource(() => app.projectRepository.list());
+  const [confirmDelete, setConfirmDelete] = createSignal<Project | null>(null);
+  const [fileError, setFileError] = createSignal<string | null>(null);
+  let fileInput: HTMLInputElement | undefined;
+
+  const openAndGo = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      app.router.navigate('workspace');
+    } catch (error) {
+      toast.showError(error);
+    }
+  };
+
+  const importFile = async (file: File) => {
+    setFileError(null);
+    try {
+      const name = await openProjectFile(file, projectActions);
+      toast.show('success', `Opened “${name}”.`);
+      app.router.navigate('workspace');
+    } catch (error) {
+      setFileError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const remove = async (project: Project) => {
+    setConfirmDelete(null);
+    await app.projectRepository.remove(project.id);
+    if (projectState.project?.id === project.id) await projectActions.create();
+    toast.show('info', `Deleted “${project.name}”.`);
+    void refetch();
+  };
+
+  return (
+    <section class="step-view" aria-labelledby="projects-heading">
+      <h2 id="projects-heading">Projects</h2>
+      <div class="toolbar">
+        <button type="button" class="primary" onClick={() => void openAndGo(() => projectActions.create())}>
+          New project
+        </button>
+        <button type="button" onClick={() => fileInput?.click()}>
+          Open project file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".lora-project,application/json"
+          hidden
+          aria-label="Project file"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+        <button type="button" onClick={() => void openAndGo(() => loadExampleProject(projectActions))}>
+          Open the example project
+        </button>
+      </div>
+      <Show when={fileError()}>
+        <p class="notice notice-error" role="alert">
+          {fileError()}
+        </p>
+      </Show>
+
+      <Show when={projects()} fallback={<p class="hint">Loading projects…</p>}>
+        {(list) => (
+          <ul class="project-list">
+            <For each={list()} fallback={<li class="hint">No saved projects yet.</li>}>
+              {(project) => (
+                <li class="project-row" classList={{ current: project.id === projectState.project?.id }}>
+                  <div>
+                    <strong>{project.name}</strong>
+                    <Show when={project.isExample}>
+                      <span class="badge">Example</span>
+                    </Show>
+                    <p class="hint">
+                      {project.images.length} images · {project.spec ? `${project.spec.permutation_batches.length} batches` : 'not analysed'} · edited{' '}
+                      {new Date(project.updatedAt).toLocaleString()}
+                    </p>
+                  </div>
+                  <div class="button-row">
+                    <button type="button" onClick={() => void openAndGo(() => projectActions.open(project.id))} aria-label={`Open ${project.name}`}>
+                      Open
+                    </button>
+                    <button type="button" class="danger" onClick={() => setConfirmDelete(project)} aria-label={`Delete ${project.name}`}>
+                      Delete
+                    </button>
+                  </div>
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </Show>
+
+      <Show when={confirmDelete()}>
+        {(project) => (
+          <div class="dialog-backdrop">
+            <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="delete-title" aria-describedby="delete-body">
+              <h3 id="delete-title">Delete “{project().name}”?</h3>
+              <p id="delete-body">Its images and batches are removed from this browser. This cannot be undone.</p>
+              <div class="button-row">
+                <button type="button" ref={(el) => queueMicrotask(() => el.focus())} onClick={() => setConfirmDelete(null)}>
+                  Keep it
+                </button>
+                <button type="button" class="danger" onClick={() => void remove(project())}>
+                  Delete
+                </button>
+              </div>
+            </div>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+/** The Claude API key: kept only in this browser, testable, removable. Never shown back in full. */
+import { Show, createSignal } from 'solid-js';
+import { useApp } from '../../app/app-context';
+import { createCloudEngine } from '../../analysis/cloud-engine';
+import { toErrorInfo } from '../../errors';
+
+type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok' } | { status: 'failed'; message: string };
+
+export function ApiKeyField() {
+  const app = useApp();
+  const [settings, settingsActions] = app.settings;
+  const [, toast] = app.toasts;
+  const [draft, setDraft] = createSignal('');
+  const [test, setTest] = createSignal<TestState>({ status: 'idle' });
+
+  const save = async () => {
+    const key = draft().trim();
+    if (!key) return;
+    await settingsActions.setApiKey(key);
+    setDraft('');
+    setTest({ status: 'idle' });
+    toast.show('success', 'API key saved in this browser.');
+  };
+
+  const testKey = async () => {
+    const key = draft().trim() || (await settingsActions.apiKey());
+    if (!key) return;
+    setTest({ status: 'testing' });
+    try {
+      await createCloudEngine({ apiKey: key, baseURL: settings.settings.apiBaseUrl, model: settings.settings.claudeModel }).testKey();
+      setTest({ status: 'ok' });
+    } catch (error) {
+      const info = toErrorInfo(error);
+      setTest({ status: 'failed', message: `${info.message} ${info.action}` });
+    }
+  };
+
+  return (
+    <div class="field">
+      <label for="api-key">Claude API key</label>
+      <div class="input-row">
+        <input
+          id="api-key"
+          type="password"
+          autocomplete="off"
+          spellcheck={false}
+          placeholder={settings.hasApiKey ? 'A key is saved — type to replace it' : 'sk-ant-…'}
+          value={draft()}
+          onInput={(event) => setDraft(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') void save();
+          }}
+          aria-describedby="api-key-help"
+        />
+        <button type="button" class="primary" disabled={!draft().trim()} onClick={() => void save()}>
+          Save key
+        </button>
+        <button type="button" disabled={!draft().trim() && !settings.hasApiKey} onClick={() => void testKey()}>
+          Test key
+        </button>
+        <Show when={settings.hasApiKey}>
+          <button type="button" class="danger" onClick={() => void settingsActions.setApiKey(null).then(() => toast.show('info', 'API key removed.'))}>
+            Remove key
+          </button>
+        </Show>
+      </div>
+      <p id="api-key-help" class="hint">
+        Stored only in this browser and sent only to the API endpoint below. Images you analyse in Cloud mode are sent there too.
+      </p>
+      <p role="status" aria-live="polite" classList={{ hint: true, error: test().status === 'failed', success: test().status === 'ok' }}>
+        <Show when={test().status === 'testing'}>Testing the key…</Show>
+        <Show when={test().status === 'ok'}>The key works.</Show>
+        <Show when={test().status === 'failed'}>{(test() as { message: string }).message}</Show>
+      </p>
+    </div>
+  );
+}
