@@ -17,6 +17,8 @@ export type ErrorKind =
   | 'InvalidOutput'
   | 'ModelNotFound'
   | 'DownloadFailed'
+  | 'ModelSource'
+  | 'ChecksumMismatch'
   | 'InsufficientMemory'
   | 'ModelLoad'
   | 'InferenceFailed'
@@ -89,6 +91,33 @@ export class ModelNotFoundError extends AppError {
 export class DownloadFailedError extends AppError {
   constructor(message: string, detail?: string) {
     super('DownloadFailed', message, 'Check your connection and press Resume; downloaded bytes are kept.', detail ? { detail } : undefined);
+  }
+}
+
+/** A model repo/revision that cannot be used: not found, private, or not in the Qwen2-VL ONNX layout. */
+export class ModelSourceError extends AppError {
+  constructor(reason: string) {
+    super(
+      'ModelSource',
+      `This model source cannot be used: ${reason}.`,
+      'Check the repo id, revision and Hub host in Settings → Offline model; the repo must follow the transformers.js Qwen2-VL layout.',
+    );
+  }
+}
+
+/** A file whose bytes do not match the SHA-256 pinned in the manifest (after one fresh download, or on import). */
+export class ChecksumMismatchError extends AppError {
+  constructor(path: string, expected: string, actual: string, origin: 'download' | 'import' = 'download') {
+    super(
+      'ChecksumMismatch',
+      origin === 'download'
+        ? `${path} was downloaded twice and its checksum did not match either time.`
+        : `${path} from your disk does not match the model's checksum.`,
+      origin === 'download'
+        ? 'The server or a proxy is sending damaged data. Try again later or another Hub host; the damaged file was discarded, the others are kept.'
+        : 'Import the files of the same repo and revision, unmodified, or download the model instead.',
+      { detail: `expected ${expected}, got ${actual}` },
+    );
   }
 }
 
