@@ -1,0 +1,28 @@
+/**
+ * Model text -> a valid DatasetSpecification, or the list of problems to send back in a repair
+ * request. Parse, apply the domain's deterministic repairs, then validate with the domain rules.
+ */
+import { parseSpecificationText } from '../domain/parse-output';
+import { repairSpecification } from '../domain/repair';
+import type { DatasetSpecification } from '../domain/schema';
+import { validateSpecification, type ValidationIssue } from '../domain/validate';
+
+export type OutputCheck =
+  | { ok: true; spec: DatasetSpecification; repaired: boolean }
+  | { ok: false; problems: string[] };
+
+export function checkSpecificationOutput(text: string, srefCode: string): OutputCheck {
+  const parsed = parseSpecificationText(text);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const context = { srefCode };
+  const spec = repairSpecification(parsed.spec, context);
+  const report = validateSpecification(spec, context);
+  if (!report.valid) return { ok: false, problems: report.errors.map(describeIssue) };
+  return { ok: true, spec, repaired: JSON.stringify(spec) !== JSON.stringify(parsed.spec) };
+}
+
+/** The model sees batch numbers, not array indexes: name the batch unless the message already does. */
+function describeIssue(issue: ValidationIssue): string {
+  if (issue.batchIndex === undefined || /\bbatch\b/i.test(issue.message)) return issue.message;
+  return `Batch ${issue.batchIndex + 1}: ${issue.message}`;
+}
