@@ -2,7 +2,7 @@
 import type { Project } from '../../domain/project';
 import type { ProjectActions } from '../project/create-project-store';
 import { newProject } from '../project/create-project-store';
-import { EXAMPLE_SPEC, EXAMPLE_SREF } from './example-spec';
+import { EXAMPLE_SPEC, EXAMPLE_SREF } from '../../domain/example-spec';
 import { paintExampleImages } from './paint-example-images';
 
 export async function loadExampleProject(actions: ProjectActions): Promise<void> {

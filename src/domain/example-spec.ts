@@ -1,5 +1,5 @@
 /** The bundled example's specification: written by hand, clearly labelled as an example in the UI. */
-import type { DatasetSpecification } from '../../domain/schema';
+import type { DatasetSpecification } from './schema';
 
 export const EXAMPLE_SREF = '3141592653';
 
