@@ -7,8 +7,8 @@ import { paintExampleImages } from './paint-example-images';
 
 export async function loadExampleProject(actions: ProjectActions): Promise<void> {
   const painted = await paintExampleImages();
-  const images = painted.map(({ name, blob }) => ({
-    meta: { id: crypto.randomUUID(), name, type: 'image/png' as const, size: blob.size, width: 640, height: 640 },
+  const images = painted.map(({ name, blob, width, height }) => ({
+    meta: { id: crypto.randomUUID(), name, type: 'image/png' as const, size: blob.size, width, height },
     blob,
   }));
   const project: Project = {

@@ -60,14 +60,21 @@ function paintPoster(ctx: OffscreenCanvasRenderingContext2D, size: number, seed:
   }
 }
 
-export async function paintExampleImages(count = 4, size = 640): Promise<{ name: string; blob: Blob }[]> {
-  const images: { name: string; blob: Blob }[] = [];
+export interface PaintedImage {
+  name: string;
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+export async function paintExampleImages(count = 4, size = 640): Promise<PaintedImage[]> {
+  const images: PaintedImage[] = [];
   for (let index = 0; index < count; index += 1) {
     const canvas = new OffscreenCanvas(size, size);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('This browser cannot draw the example images (no 2D canvas).');
     paintPoster(ctx, size, 1000 + index * 7919);
-    images.push({ name: `example-poster-${index + 1}.png`, blob: await canvas.convertToBlob({ type: 'image/png' }) });
+    images.push({ name: `example-poster-${index + 1}.png`, blob: await canvas.convertToBlob({ type: 'image/png' }), width: size, height: size });
   }
   return images;
 }
