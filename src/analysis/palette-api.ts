@@ -1,0 +1,111 @@
+/**
+ * The pixel worker's contract: everything that needs decoded pixels runs there, off the main
+ * thread. The palette for the analysis, and image facts (size, perceptual hash, thumbnail) for the
+ * training-set builder.
+ *
+ * Cancellation is cooperative: each long call carries a `jobId`; `cancel(jobId)` marks it and the
+ * call stops at its next image boundary (no call blocks for more than one image decode, plus the
+ * ~50 ms clustering), so other calls sharing the worker are never killed with it.
+ * Failures are thrown as plain `ErrorInfo` objects: Comlink would strip an Error's kind and action.
+ */
+import type { PaletteColor } from '../domain/schema';
+import { extractPalette, type PixelImage } from '../domain/palette';
+import { differenceHash } from '../domain/training-set/perceptual-hash';
+import { CancelledError, ImageProcessingError, toErrorInfo } from '../errors';
+
+export type PixelJobEvent =
+  | { type: 'decoded'; done: number; total: number }
+  | { type: 'clustering' };
+
+export type PixelJobProgress = (event: PixelJobEvent) => void;
+
+/** What the training-set builder needs to know about an image without keeping it decoded. */
+export interface ImageProbe {
+  width: number;
+  height: number;
+  /** 64-bit dHash as 16 hex characters. */
+  dHash: string;
+  /** Small WEBP preview (long edge THUMBNAIL_EDGE px). */
+  thumbnail: Blob;
+}
+
+export interface PaletteApi {
+  extractPalette(images: Blob[], jobId: string, onProgress?: PixelJobProgress): Promise<PaletteColor[]>;
+  probeImages(images: Blob[], jobId: string, onProgress?: PixelJobProgress): Promise<ImageProbe[]>;
+  cancel(jobId: string): void;
+}
+
+/** Browser decoding, injected so the API logic runs in Node tests with real pixel data. */
+export interface PixelDecoder {
+  /** The image scaled to at most `maxPixels` (aspect kept). Throws when it cannot be decoded. */
+  decodeScaled(image: Blob, maxPixels: number): Promise<PixelImage>;
+  /** Real size, a small grey-scale-ready pixel grid for the hash, and a thumbnail. */
+  decodeForProbe(image: Blob): Promise<{ width: number; height: number; hashPixels: PixelImage; thumbnail: Blob }>;
+}
+
+/** Enough for a faithful colour histogram; a 12-megapixel photo decodes to about this (see palette-decode.ts). */
+export const PALETTE_PIXELS_PER_IMAGE = 65_536;
+
+export function createPaletteApi(decoder: PixelDecoder): PaletteApi {
+  const active = new Set<string>();
+  const cancelled = new Set<string>();
+
+  const checkpoint = (jobId: string, what: string) => {
+    if (!cancelled.has(jobId)) return;
+    cancelled.delete(jobId);
+    throw new CancelledError(what);
+  };
+
+  async function eachImage<T>(images: Blob[], jobId: string, what: string, onProgress: PixelJobProgress | undefined, work: (image: Blob) => Promise<T>): Promise<T[]> {
+    active.add(jobId);
+    const results: T[] = [];
+    for (const [index, image] of images.entries()) {
+      checkpoint(jobId, what);
+      try {
+        results.push(await work(image));
+      } catch (error) {
+        throw new ImageProcessingError(nameOf(image, index), `could not be decoded (${error instanceof Error ? error.message : String(error)}).`);
+      }
+      onProgress?.({ type: 'decoded', done: index + 1, total: images.length });
+    }
+    checkpoint(jobId, what);
+    return results;
+  }
+
+  return {
+    async extractPalette(images, jobId, onProgress) {
+      try {
+        const pixels = await eachImage(images, jobId, 'Colour extraction', onProgress, (image) => decoder.decodeScaled(image, PALETTE_PIXELS_PER_IMAGE));
+        onProgress?.({ type: 'clustering' });
+        return extractPalette(pixels);
+      } catch (error) {
+        throw toErrorInfo(error);
+      } finally {
+        active.delete(jobId);
+        cancelled.delete(jobId);
+      }
+    },
+
+    async probeImages(images, jobId, onProgress) {
+      try {
+        return await eachImage(images, jobId, 'Reading the images', onProgress, async (image) => {
+          const { width, height, hashPixels, thumbnail } = await decoder.decodeForProbe(image);
+          return { width, height, dHash: differenceHash(hashPixels), thumbnail };
+        });
+      } catch (error) {
+        throw toErrorInfo(error);
+      } finally {
+        active.delete(jobId);
+        cancelled.delete(jobId);
+      }
+    },
+
+    cancel(jobId) {
+      if (active.has(jobId)) cancelled.add(jobId);
+    },
+  } satisfies PaletteApi;
+}
+
+function nameOf(image: Blob, index: number): string {
+  return 'name' in image && typeof image.name === 'string' && image.name ? image.name : `Image ${index + 1}`;
+}

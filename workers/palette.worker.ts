@@ -1,0 +1,6 @@
+/** The pixel worker: palettes and image probes, off the main thread. Logic: src/analysis/palette-api.ts. */
+import { expose } from 'comlink';
+import { createPaletteApi } from '../src/analysis/palette-api';
+import { createBrowserPixelDecoder } from '../src/analysis/palette-decode';
+
+expose(createPaletteApi(createBrowserPixelDecoder()));
