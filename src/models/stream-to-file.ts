@@ -1,0 +1,94 @@
+/**
+ * The byte pipeline shared by downloads and imports: each chunk is written to the file, then
+ * hashed, then counted; every so often the file is flushed and the (offset, hash state) pair is
+ * recorded, so an interrupted transfer resumes exactly where the recorded bytes end.
+ */
+import type { FileHasher } from './file-hasher';
+import type { ModelFileWriter } from './model-file-system';
+
+export interface Checkpointing {
+  /** Persist that the first `offset` bytes are on disk and hashed into `hashState`. */
+  save(offset: number, hashState: Uint8Array[]): Promise<void>;
+  everyMs: number;
+  everyBytes: number;
+}
+
+export interface StreamTarget {
+  writer: ModelFileWriter;
+  hasher: FileHasher;
+  /** Bytes expected in all: more than this is an error, not a bigger file. */
+  size: number;
+  checkpoint: Checkpointing;
+  onBytes(bytes: number): void;
+  now(): number;
+}
+
+export class OversizedStreamError extends Error {
+  constructor(readonly size: number) {
+    super(`received more than the ${size} bytes listed`);
+  }
+}
+
+/** Chunks smaller than this are gathered first: one big write and hash call beats many small ones. */
+const WRITE_BATCH_BYTES = 1 << 20;
+
+/**
+ * Copies `reader` into the target from `offset` until the stream ends; returns the new offset.
+ * On any failure the bytes before the failing chunk stay recorded (the caller resumes there).
+ */
+export async function pumpStream(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  target: StreamTarget,
+  startOffset: number,
+): Promise<number> {
+  let offset = startOffset;
+  let recorded = startOffset;
+  let lastCheckpointAt = target.now();
+  const batch = new Uint8Array(WRITE_BATCH_BYTES);
+  let batched = 0;
+
+  const commit = (chunk: Uint8Array) => {
+    target.writer.write(chunk, offset);
+    target.hasher.update(chunk);
+    offset += chunk.byteLength;
+    target.onBytes(chunk.byteLength);
+  };
+  const drain = () => {
+    if (batched === 0) return;
+    const pending = batch.subarray(0, batched);
+    batched = 0; // a failed write drops the batch: those bytes are fetched again on resume
+    commit(pending);
+  };
+  const record = async () => {
+    drain();
+    if (offset === recorded) return;
+    target.writer.flush();
+    await target.checkpoint.save(offset, target.hasher.save());
+    recorded = offset;
+    lastCheckpointAt = target.now();
+  };
+
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (offset + batched + value.byteLength > target.size) throw new OversizedStreamError(target.size);
+      if (value.byteLength >= WRITE_BATCH_BYTES) {
+        drain();
+        commit(value);
+      } else {
+        if (batched + value.byteLength > WRITE_BATCH_BYTES) drain();
+        batch.set(value, batched);
+        batched += value.byteLength;
+      }
+      const due = target.now() - lastCheckpointAt >= target.checkpoint.everyMs || offset + batched - recorded >= target.checkpoint.everyBytes;
+      if (due) await record();
+    }
+    drain();
+    return offset;
+  } finally {
+    // Keep what was received before a failure, pause or cancel (a failed write left nothing extra).
+    await record().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
