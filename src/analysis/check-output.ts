@@ -5,7 +5,7 @@
 import { parseSpecificationText } from '../domain/parse-output';
 import { repairSpecification } from '../domain/repair';
 import type { DatasetSpecification } from '../domain/schema';
-import { validateSpecification, type ValidationIssue } from '../domain/validate';
+import { formatValidationIssue, validateSpecification } from '../domain/validate';
 
 export type OutputCheck =
   | { ok: true; spec: DatasetSpecification; repaired: boolean }
@@ -17,12 +17,6 @@ export function checkSpecificationOutput(text: string, srefCode: string): Output
   const context = { srefCode };
   const spec = repairSpecification(parsed.spec, context);
   const report = validateSpecification(spec, context);
-  if (!report.valid) return { ok: false, problems: report.errors.map(describeIssue) };
+  if (!report.valid) return { ok: false, problems: report.errors.map((issue) => formatValidationIssue(issue, spec)) };
   return { ok: true, spec, repaired: JSON.stringify(spec) !== JSON.stringify(parsed.spec) };
-}
-
-/** The model sees batch numbers, not array indexes: name the batch unless the message already does. */
-function describeIssue(issue: ValidationIssue): string {
-  if (issue.batchIndex === undefined || /\bbatch\b/i.test(issue.message)) return issue.message;
-  return `Batch ${issue.batchIndex + 1}: ${issue.message}`;
 }

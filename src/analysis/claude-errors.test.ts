@@ -3,7 +3,7 @@ import { redactSecret, retryAfterSeconds } from './claude-errors';
 
 describe('retryAfterSeconds', () => {
   const now = Date.parse('2026-11-26T12:00:00Z');
-  it.each([
+  it.each<{ headers: Record<string, string>; expected: number | null }>([
     { headers: {}, expected: null },
     { headers: { 'retry-after': '30' }, expected: 30 },
     { headers: { 'retry-after': '1.2' }, expected: 2 },

@@ -113,10 +113,9 @@ export function mapClaudeError(error: unknown, context: ErrorMappingContext): Ap
     if (error.status === undefined) return mapStreamError(error.type, apiMessage);
     return mapStatusError(error, apiMessage);
   }
-  // A connection dropped mid-stream surfaces as a bare fetch/stream error (e.g. TypeError: terminated).
-  if (error instanceof TypeError || (error instanceof Error && /terminated|socket|network|ECONNRESET/i.test(error.message))) {
-    return new ApiConnectionError(clean(error.message));
-  }
+  // A connection dropped mid-stream surfaces as a stream read error: AnthropicError('terminated') in
+  // Node, TypeError('network error') in Chromium.
+  if (isBrokenConnection(error)) return new ApiConnectionError(clean((error as Error).message));
   const detail = clean(error instanceof Error ? error.message : String(error));
   return new AppError('Unexpected', 'The Claude request failed unexpectedly.', 'Try again. If it persists, reload the page.', detail ? { detail } : undefined);
 }
@@ -156,6 +155,12 @@ export function retryAfterSeconds(headers: Headers | undefined, now = Date.now()
 
 export function redactSecret(text: string, secret: string): string {
   return secret.length >= 4 ? text.split(secret).join('[redacted key]') : text;
+}
+
+function isBrokenConnection(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const cause = (error as { cause?: unknown }).cause;
+  return error instanceof TypeError || cause instanceof TypeError || /terminated|network|socket|ECONNRESET|failed to fetch|load failed/i.test(error.message);
 }
 
 function describeCause(error: Error): string {
