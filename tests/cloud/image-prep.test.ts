@@ -1,33 +1,17 @@
 /**
  * image-prep runs in real Chromium (createImageBitmap, OffscreenCanvas): the module is bundled with
- * Vite and loaded into a blank page; test images are painted in the page with a canvas.
+ * Vite and loaded into a page; test images are painted in the page with a canvas.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { build } from 'vite';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../e2e/support/chromium';
+import { bundleForBrowser, openBrowserHarness, type BrowserHarness } from './browser-harness';
 
-let browser: Browser;
+let harness: BrowserHarness;
 let page: Page;
 
-async function bundleImagePrep(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: false, lib: { entry: 'src/analysis/image-prep.ts', formats: ['iife'], name: 'ImagePrep', fileName: 'image-prep' } },
-  });
-  const output = (Array.isArray(result) ? result[0] : result) as { output: Array<{ type: string; code?: string }> };
-  const chunk = output.output.find((item) => item.type === 'chunk');
-  if (!chunk?.code) throw new Error('image-prep did not bundle');
-  return chunk.code;
-}
-
 beforeAll(async () => {
-  const code = await bundleImagePrep();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  page = await browser.newPage();
-  await page.goto('about:blank');
-  await page.addScriptTag({ content: code });
+  harness = await openBrowserHarness([await bundleForBrowser('src/analysis/image-prep.ts', 'ImagePrep')]);
+  page = harness.page;
   // In-page helpers: paint a test image, run prepareImage, and read the result back as pixels.
   await page.addScriptTag({
     content: `
@@ -74,7 +58,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await harness?.close();
 });
 
 type Prepared = {
