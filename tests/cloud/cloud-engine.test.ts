@@ -31,6 +31,15 @@ type MessagesBody = {
   output_config: { format: { type: string; schema: { properties: Record<string, unknown> } } };
 };
 
+/** Every object key used anywhere in a JSON Schema, except property names. */
+function schemaKeywords(schema: unknown): string[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  if (Array.isArray(schema)) return schema.flatMap(schemaKeywords);
+  return Object.entries(schema).flatMap(([key, value]) =>
+    key === 'properties' ? Object.values(value as object).flatMap(schemaKeywords) : [key, ...schemaKeywords(value)],
+  );
+}
+
 const messageCalls = () => claude.requests.filter((request) => request.path === '/v1/messages');
 const bodyOf = (index: number) => messageCalls()[index]!.body as MessagesBody;
 
@@ -87,6 +96,10 @@ describe('a successful analysis', () => {
       'permutation_batches',
       'prompt_guidelines',
     ]);
+    // Structured outputs accept a subset of JSON Schema: bounds travel in descriptions instead.
+    const keywords = schemaKeywords(body.output_config.format.schema);
+    for (const unsupported of ['minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'maxItems']) expect(keywords).not.toContain(unsupported);
+    expect(JSON.stringify(body.output_config.format.schema)).toContain('{maxItems: 10, minItems: 8}');
   });
 
   it('authenticates with the key in a header only, as a browser client', async () => {
