@@ -1,0 +1,342 @@
+/**
+ * Models feature store: the only thing the model cards use. It reads ModelStore for status and
+ * usage, drives the download worker through its client, asks for persistent storage before a
+ * large download, and resumes interrupted downloads (or relays another tab's) when created.
+ */
+import { createStore, produce } from 'solid-js/store';
+import type { Settings } from '../../domain/settings';
+import { toErrorInfo, type ErrorInfo } from '../../errors';
+import type { DownloadClient } from '../../models/download-client';
+import type { DownloadEvent, DownloadOutcome, ImportedFile, TransferProgress } from '../../models/download-api';
+import { detectDeviceProfile, type DeviceProfile } from '../../models/device-profile';
+import { bytesDone, totalBytes, type ModelKey, type ModelManifest, type ModelStatus } from '../../models/model-manifest';
+import { createModelStore, type ModelStore } from '../../models/model-store';
+import { MODEL_VARIANTS, findVariant, isDtypeSetUsable, normalizeHost, variantSource, type ModelSource } from '../../models/registry';
+import { formatBytes } from './format-transfer';
+
+export type SourceSettings = Pick<Settings, 'hubHost' | 'customModel' | 'offlineVariant'>;
+export type Persistence = 'unknown' | 'granted' | 'denied' | 'unsupported';
+
+export interface CardMessage {
+  tone: 'info' | 'success' | 'warning' | 'error';
+  text: string;
+  action?: string;
+}
+
+export interface ModelCardState {
+  key?: ModelKey;
+  status: ModelStatus;
+  /** Exact bytes once the Hub listing was read (else the registry's label is shown). */
+  totalBytes?: number;
+  dtypeLabel?: string;
+  progress?: { path: string; file: TransferProgress; total: TransferProgress };
+  /** A call is in flight (resolving, downloading here, importing). */
+  busy: boolean;
+  /** The download runs in another tab; this one shows its progress. */
+  elsewhere: boolean;
+  message?: CardMessage;
+}
+
+export interface StoredModel {
+  key: ModelKey;
+  repo: string;
+  revision: string;
+  host: string;
+  dtype: string;
+  bytes: number;
+  state: ModelManifest['state'];
+}
+
+export interface ModelsState {
+  device?: DeviceProfile;
+  deviceMemoryGb?: number;
+  cards: Record<string, ModelCardState>;
+  usage?: { modelBytes: number; quota?: number };
+  stored: StoredModel[];
+  persistence: Persistence;
+  storageMessage?: CardMessage;
+}
+
+export interface ModelsActions {
+  /** Re-reads statuses and usage for these settings, and picks up interrupted downloads. */
+  refresh(settings: SourceSettings): Promise<void>;
+  download(variantId: string, settings: SourceSettings): Promise<void>;
+  pause(variantId: string): Promise<void>;
+  cancel(variantId: string, settings: SourceSettings): Promise<void>;
+  remove(variantId: string, settings: SourceSettings): Promise<void>;
+  removeStored(key: ModelKey, settings: SourceSettings): Promise<void>;
+  clearAll(settings: SourceSettings): Promise<void>;
+  importFiles(variantId: string, settings: SourceSettings, files: ImportedFile[]): Promise<void>;
+  /** Whether the device reports less memory than the variant needs (navigator.deviceMemory). */
+  memoryWarning(variantId: string): string | undefined;
+}
+
+export interface ModelsStoreDeps {
+  store?: ModelStore;
+  createClient?: () => DownloadClient;
+  detectDevice?: () => Promise<DeviceProfile>;
+  storageManager?: Pick<StorageManager, 'persist' | 'persisted'>;
+  deviceMemoryGb?: number;
+}
+
+/** Any model download is large enough to be worth protecting from eviction. */
+const PERSIST_FROM_BYTES = 10 * 1024 * 1024;
+
+export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, ModelsActions] {
+  const store = deps.store ?? createModelStore();
+  let client: DownloadClient | undefined;
+  const getClient = async () => (client ??= deps.createClient ? deps.createClient() : (await import('../../models/download-client')).createDownloadClient());
+  const storage = deps.storageManager ?? globalThis.navigator?.storage;
+  const deviceMemoryGb = deps.deviceMemoryGb ?? (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
+
+  const [state, setState] = createStore<ModelsState>({
+    cards: Object.fromEntries(MODEL_VARIANTS.map((variant) => [variant.id, { status: { kind: 'not-downloaded' }, busy: false, elsewhere: false }])),
+    stored: [],
+    persistence: 'unknown',
+    ...(deviceMemoryGb === undefined ? {} : { deviceMemoryGb }),
+  });
+  /** Keys with a download call in flight from this tab (own download or relayed). */
+  const following = new Set<ModelKey>();
+  let device: Promise<DeviceProfile> | undefined;
+  const deviceProfile = () =>
+    (device ??= (deps.detectDevice ?? detectDeviceProfile)().then((profile) => {
+      setState('device', profile);
+      return profile;
+    }));
+
+  const patchCard = (variantId: string, patch: Partial<ModelCardState>) => setState('cards', variantId, (card) => ({ ...card, ...patch }));
+  const variantsOf = (key: ModelKey) => Object.keys(state.cards).filter((id) => state.cards[id]?.key === key);
+
+  /** The recorded manifest for a variant's source: one usable on this device first, then the latest. */
+  async function manifestFor(source: ModelSource | undefined): Promise<ModelManifest | undefined> {
+    if (!source) return undefined;
+    const profile = await deviceProfile();
+    const host = normalizeHost(source.host);
+    const candidates = (await store.manifests()).filter((manifest) => manifest.host === host && manifest.repo === source.repo && manifest.revision === source.revision);
+    const usable = (manifest: ModelManifest) => isDtypeSetUsable(manifest.dtype, profile.device, profile.hasShaderF16);
+    return candidates.sort((a, b) => Number(usable(b)) - Number(usable(a)) || b.updatedAt - a.updatedAt)[0];
+  }
+
+  function sourceFor(variantId: string, settings: SourceSettings): ModelSource | undefined {
+    const variant = findVariant(variantId);
+    if (!variant) return undefined;
+    // The one user-supplied source belongs to whichever of 7B / Custom is selected.
+    if ((variant.source.kind === 'user-repo' || variant.source.kind === 'custom') && settings.offlineVariant !== variantId) return undefined;
+    return variantSource(variant, settings);
+  }
+
+  async function refreshUsage(): Promise<void> {
+    const [usage, manifests] = await Promise.all([store.usage(), store.manifests()]);
+    setState({
+      usage,
+      stored: manifests.map((manifest) => ({
+        key: manifest.key,
+        repo: manifest.repo,
+        revision: manifest.revision,
+        host: manifest.host,
+        dtype: Object.values(manifest.dtype).join(' / '),
+        bytes: totalBytes(manifest),
+        state: manifest.state,
+      })),
+    });
+  }
+
+  async function refreshCard(variantId: string, settings: SourceSettings): Promise<ModelManifest | undefined> {
+    const manifest = await manifestFor(sourceFor(variantId, settings));
+    if (!manifest) {
+      patchCard(variantId, { key: undefined, status: { kind: 'not-downloaded' }, totalBytes: undefined, dtypeLabel: undefined, progress: undefined });
+      return undefined;
+    }
+    const status = await store.status(manifest.key);
+    patchCard(variantId, {
+      key: manifest.key,
+      status,
+      totalBytes: totalBytes(manifest),
+      dtypeLabel: Object.values(manifest.dtype).join(' / '),
+      ...(status.kind === 'ready' ? { progress: undefined } : {}),
+    });
+    return manifest;
+  }
+
+  function applyEvent(event: DownloadEvent): void {
+    for (const variantId of variantsOf(event.key)) {
+      switch (event.type) {
+        case 'started':
+          patchCard(variantId, { message: undefined, status: { kind: 'downloading', percent: percentOf(event.bytesDone, event.totalBytes), bytesDone: event.bytesDone, totalBytes: event.totalBytes } });
+          break;
+        case 'progress':
+          patchCard(variantId, {
+            progress: { path: event.path, file: event.file, total: event.total },
+            status: { kind: 'downloading', percent: percentOf(event.total.bytesDone, event.total.totalBytes), bytesDone: event.total.bytesDone, totalBytes: event.total.totalBytes },
+          });
+          break;
+        case 'retrying':
+          patchCard(variantId, { message: { tone: 'warning', text: `Connection problem on ${event.path}: retry ${event.retry} of ${event.of} in ${Math.ceil(event.delayMs / 1000)} s.` } });
+          break;
+        case 'checksum-mismatch':
+          patchCard(variantId, {
+            message: event.willRetry
+              ? { tone: 'warning', text: `${event.path} arrived damaged (checksum mismatch); downloading it once more.` }
+              : { tone: 'error', text: `${event.path} arrived damaged again.` },
+          });
+          break;
+        case 'waiting-for-other-tab':
+          patchCard(variantId, { elsewhere: true, message: { tone: 'info', text: 'This model is downloading in another tab; its progress is shown here.' } });
+          break;
+        case 'file-verified':
+          break;
+      }
+    }
+  }
+
+  async function follow(key: ModelKey, settings: SourceSettings, run: (onEvent: (event: DownloadEvent) => void) => Promise<DownloadOutcome>): Promise<void> {
+    if (following.has(key)) return;
+    following.add(key);
+    for (const id of variantsOf(key)) patchCard(id, { busy: true });
+    try {
+      const outcome = await run(applyEvent);
+      await refreshAll(settings);
+      for (const id of variantsOf(key)) patchCard(id, { elsewhere: false, message: outcomeMessage(outcome) });
+    } catch (error) {
+      for (const id of variantsOf(key)) patchCard(id, { message: errorMessage(toErrorInfo(error)) });
+    } finally {
+      following.delete(key);
+      for (const id of variantsOf(key)) patchCard(id, { busy: false });
+      await refreshUsage();
+    }
+  }
+
+  async function refreshAll(settings: SourceSettings): Promise<void> {
+    for (const variant of MODEL_VARIANTS) await refreshCard(variant.id, settings);
+    await refreshUsage();
+  }
+
+  async function askPersistence(bytes: number): Promise<void> {
+    if (!storage?.persist) return void setState('persistence', 'unsupported');
+    if (await storage.persisted()) return void setState('persistence', 'granted');
+    if (bytes < PERSIST_FROM_BYTES) return;
+    setState('persistence', (await storage.persist()) ? 'granted' : 'denied');
+  }
+
+  const actions: ModelsActions = {
+    async refresh(settings) {
+      await refreshAll(settings);
+      if (storage?.persisted && state.persistence === 'unknown') setState('persistence', (await storage.persisted()) ? 'granted' : 'unknown');
+      // Downloads left 'downloading' were interrupted (reload, closed tab) or run in another
+      // tab: the worker resumes the first kind and relays the second.
+      for (const variant of MODEL_VARIANTS) {
+        const card = state.cards[variant.id];
+        if (card?.key && (card.status.kind === 'downloading' || (card.status.kind === 'paused' && (await store.manifest(card.key))?.state === 'downloading'))) {
+          const key = card.key;
+          void getClient().then((worker) => follow(key, settings, (onEvent) => worker.download(key, onEvent)));
+        }
+      }
+    },
+    async download(variantId, settings) {
+      const source = sourceFor(variantId, settings);
+      if (!source) return patchCard(variantId, { message: { tone: 'error', text: 'Enter a repo id for this model first.' } });
+      patchCard(variantId, { busy: true, message: { tone: 'info', text: 'Reading the file list from the Hub…' } });
+      const profile = await deviceProfile();
+      const worker = await getClient();
+      // A recorded download resumes without the Hub listing (works offline, keeps its commit).
+      const known = await manifestFor(source);
+      let key: ModelKey;
+      if (known && known.state !== 'ready') {
+        key = known.key;
+        await askPersistence(totalBytes(known) - bytesDone(known));
+      } else {
+        const resolved = await worker.resolve({ ...source, variantId, ...profile });
+        if (!resolved.ok) return patchCard(variantId, { busy: false, message: errorMessage(resolved.error) });
+        key = resolved.model.key;
+        await askPersistence(resolved.model.totalBytes - resolved.model.bytesDone);
+      }
+      await refreshCard(variantId, settings);
+      patchCard(variantId, { busy: false, message: undefined });
+      const target = key;
+      await follow(target, settings, (onEvent) => worker.download(target, onEvent));
+    },
+    async pause(variantId) {
+      const key = state.cards[variantId]?.key;
+      if (key) await (await getClient()).pause(key);
+    },
+    async cancel(variantId, settings) {
+      const key = state.cards[variantId]?.key;
+      if (!key) return;
+      await (await getClient()).cancel(key);
+      await refreshAll(settings);
+    },
+    async remove(variantId, settings) {
+      const key = state.cards[variantId]?.key;
+      if (key) await actions.removeStored(key, settings);
+    },
+    async removeStored(key, settings) {
+      try {
+        const freed = await store.clear(key);
+        setState('storageMessage', { tone: 'success', text: `Deleted: ${formatBytes(freed)} freed.` });
+      } catch (error) {
+        setState('storageMessage', errorMessage(toErrorInfo(error)));
+      }
+      await refreshAll(settings);
+    },
+    async clearAll(settings) {
+      try {
+        const freed = await store.clearAll();
+        setState('storageMessage', { tone: 'success', text: `All models deleted: ${formatBytes(freed)} freed.` });
+      } catch (error) {
+        setState('storageMessage', errorMessage(toErrorInfo(error)));
+      }
+      await refreshAll(settings);
+    },
+    async importFiles(variantId, settings, files) {
+      const source = sourceFor(variantId, settings);
+      if (!source) return patchCard(variantId, { message: { tone: 'error', text: 'Enter a repo id for this model first.' } });
+      patchCard(variantId, { busy: true, message: { tone: 'info', text: `Checking ${files.length} files against the model's checksums…` } });
+      const worker = await getClient();
+      let key = (await manifestFor(source))?.key;
+      if (!key) {
+        const resolved = await worker.resolve({ ...source, variantId, ...(await deviceProfile()) });
+        if (!resolved.ok) return patchCard(variantId, { busy: false, message: errorMessage(resolved.error) });
+        key = resolved.model.key;
+      }
+      await refreshCard(variantId, settings);
+      const outcome = await worker.importFiles(key, files, applyEvent);
+      await refreshAll(settings);
+      const message: CardMessage =
+        outcome.status === 'ready'
+          ? { tone: 'success', text: `Imported and verified ${outcome.imported.length} files: the model is ready.` }
+          : outcome.status === 'partial'
+            ? { tone: 'warning', text: `Imported and verified ${outcome.imported.length} files; still missing: ${outcome.missing.join(', ')}.`, action: 'Import the missing files, or press Download for the rest.' }
+            : errorMessage(outcome.error);
+      patchCard(variantId, { busy: false, message });
+    },
+    memoryWarning(variantId) {
+      const variant = findVariant(variantId);
+      const memory = state.deviceMemoryGb;
+      if (!variant || memory === undefined || memory >= variant.memoryNeededGb) return undefined;
+      // deviceMemory is rounded down and capped at 8 GB, so this is a hint, not a verdict.
+      return `This model needs about ${variant.memoryNeededGb} GB of memory; this device reports ${memory} GB${memory >= 8 ? ' or more' : ''}. It may fail to load or be very slow.`;
+    },
+  };
+  return [state, actions];
+}
+
+function percentOf(done: number, total: number): number {
+  return total === 0 ? 100 : Math.floor((done / total) * 1000) / 10;
+}
+
+function outcomeMessage(outcome: DownloadOutcome): CardMessage | undefined {
+  switch (outcome.status) {
+    case 'ready':
+      return { tone: 'success', text: 'Downloaded and verified: every file matches its SHA-256.' };
+    case 'paused':
+      return { tone: 'info', text: 'Paused. Downloaded bytes are kept; press Resume to continue.' };
+    case 'cancelled':
+      return { tone: 'info', text: 'Download cancelled; its files were deleted.' };
+    case 'failed':
+      return errorMessage(outcome.error);
+  }
+}
+
+function errorMessage(error: ErrorInfo): CardMessage {
+  return { tone: 'error', text: error.message, action: error.action };
+}
