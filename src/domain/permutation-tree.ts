@@ -51,6 +51,8 @@ export interface PromptTree {
 }
 
 const ESCAPABLE = new Set([',', '{', '}']);
+/** Characters the parser acts on; runs of anything else are copied in one slice. */
+const SPECIAL = /[\\{},]/g;
 
 export function parsePermutationPrompt(prompt: string): PromptTree {
   const parser = createParser(prompt);
@@ -86,9 +88,12 @@ function createParser(prompt: string) {
         }
         break;
       } else {
-        text += char;
-        source += char;
-        index += 1;
+        SPECIAL.lastIndex = index + 1;
+        const next = SPECIAL.exec(prompt)?.index ?? prompt.length;
+        const run = prompt.slice(index, next);
+        text += run;
+        source += run;
+        index = next;
       }
     }
     flushText();

@@ -44,6 +44,7 @@ export function scanPromptParameters(prompt: string): PromptParameterSpan[] {
 
 function findParameterStarts(prompt: string): { position: number; nameStart: number }[] {
   const starts: { position: number; nameStart: number }[] = [];
+  if (!prompt.includes('--') && !prompt.includes('\u2014')) return starts;
   let depth = 0;
   for (let index = 0; index < prompt.length; index += 1) {
     const char = prompt[index] as string;
@@ -89,5 +90,7 @@ function endOfName(prompt: string, start: number, limit: number): number {
 }
 
 function isSpace(char: string | undefined): boolean {
-  return char !== undefined && /\s/.test(char);
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(char));
 }

@@ -13,7 +13,7 @@
  * `canonical` is the value string stored in the project: values then `--sw`/`--sv` when given,
  * e.g. "1234567890::2 https://x/y.png --sw 250". `formatStyleReference` prefixes `--sref `.
  */
-import { scanPromptParameters } from './prompt-parameters';
+import { scanPromptParameters, type PromptParameter } from './prompt-parameters';
 
 export { parsePromptParameters } from './prompt-parameters';
 
@@ -83,7 +83,11 @@ export type StyleReferenceInspection =
 
 /** What a prompt says about its style reference, with the reason when it cannot be read. */
 export function inspectStyleReference(prompt: string): StyleReferenceInspection {
-  const parameters = scanPromptParameters(prompt);
+  return inspectStyleParameters(scanPromptParameters(prompt));
+}
+
+/** The same, from parameters already scanned (the validator scans each prompt once). */
+export function inspectStyleParameters(parameters: readonly PromptParameter[]): StyleReferenceInspection {
   const named = (name: string) => parameters.filter((parameter) => parameter.name.toLowerCase() === name);
   const [sref, ...extraSrefs] = named('sref');
   if (!sref) return { status: 'missing' };

@@ -9,12 +9,12 @@
  * - Dataset size: each job makes a grid of 4 images. Fewer images than the recommended size
  *   is a warning (the target cannot be reached), and so is less than twice the size (little
  *   room to curate). Size rules never block.
- * - Style words in prompts, duplicate prompts, repeated jobs and `--repeat` are warnings.
+ * - Style words in prompts, duplicate prompts, options repeated in a group and `--repeat` are warnings.
  */
 import { PRIORITIES, JOBS_PER_BATCH, MIN_BATCHES, MAX_BATCHES, type DatasetSpecification, type PermutationBatch } from './schema';
-import { countParts, expandParts, parsePermutationPrompt, tidySpaces, PermutationSyntaxError, type PromptPart } from './permutation-tree';
-import { inspectStyleReference, parseSrefInput, sameStyleReference, formatStyleReference, type StyleReference } from './sref';
-import { parsePromptParameters } from './prompt-parameters';
+import { countParts, parsePermutationPrompt, tidySpaces, PermutationSyntaxError, type PromptPart } from './permutation-tree';
+import { inspectStyleParameters, parseSrefInput, sameStyleReference, formatStyleReference, type StyleReference } from './sref';
+import { scanPromptParameters, type PromptParameter } from './prompt-parameters';
 import { createStyleKeywordFinder, DEFAULT_STYLE_KEYWORDS } from './style-keywords';
 
 export interface ValidationIssue {
@@ -43,8 +43,6 @@ export interface ValidationContext {
 export const IMAGES_PER_JOB = 4;
 export const DISTRIBUTION_WARNING_TOLERANCE = 2;
 export const DISTRIBUTION_ERROR_TOLERANCE = 10;
-/** Batches larger than this are not expanded to look for repeated jobs (they already fail the count rule). */
-const DUPLICATE_JOB_SCAN_LIMIT = 1_000;
 
 interface BatchEnvironment {
   projectReference: StyleReference | null;
@@ -130,15 +128,16 @@ function checkBatch(batch: PermutationBatch, batchIndex: number, environment: Ba
     if (batch.image_count !== jobs) {
       error('image-count-mismatch', 'image_count', `image_count is ${formatCount(batch.image_count)} but the prompt expands to ${formatCount(jobs)} ${plural(jobs, 'job')}.`);
     }
-    const repeated = jobs > 1 && jobs <= DUPLICATE_JOB_SCAN_LIMIT ? countRepeatedJobs(parts) : 0;
-    if (repeated > 0) {
-      warning('duplicate-jobs', 'prompt', `${repeated} of the ${jobs} jobs repeat another job of this batch; vary the options so every job is different.`);
+    const repeated = findRepeatedOption(parts);
+    if (repeated !== null) {
+      const what = repeated === '' ? 'An empty option' : `“${repeated}”`;
+      warning('duplicate-jobs', 'prompt', `${what} appears twice in one group, so some jobs would be made twice; replace one of them.`);
     }
   }
 
-  checkPromptStyleReference(batch.prompt, environment.projectReference, error);
-
-  const { text, parameters } = parsePromptParameters(batch.prompt);
+  const parameters = scanPromptParameters(batch.prompt);
+  const text = batch.prompt.slice(0, parameters[0]?.position ?? batch.prompt.length);
+  checkPromptStyleReference(parameters, environment.projectReference, error);
   if (parameters.some((parameter) => ['repeat', 'r'].includes(parameter.name.toLowerCase()))) {
     warning('repeat-parameter', 'prompt', '--repeat runs every job again, so the batch would make more jobs than it lists; remove it and vary the options instead.');
   }
@@ -151,11 +150,11 @@ function checkBatch(batch: PermutationBatch, batchIndex: number, environment: Ba
 }
 
 function checkPromptStyleReference(
-  prompt: string,
+  parameters: readonly PromptParameter[],
   projectReference: StyleReference | null,
   error: (code: string, field: string, message: string) => void,
 ): void {
-  const inspection = inspectStyleReference(prompt);
+  const inspection = inspectStyleParameters(parameters);
   const expected = projectReference ? formatStyleReference(projectReference) : null;
   if (inspection.status === 'missing') {
     error('sref-missing', 'prompt', expected ? `The prompt has no --sref; end it with ${expected}.` : 'The prompt has no --sref.');
@@ -264,9 +263,23 @@ function checkDatasetSize(spec: DatasetSpecification, totalJobs: number): Valida
   return message ? [{ severity: 'warning', code: 'dataset-size', field: 'recommended_dataset_size', message }] : [];
 }
 
-function countRepeatedJobs(parts: readonly PromptPart[]): number {
-  const jobs = expandParts(parts).map(tidySpaces);
-  return jobs.length - new Set(jobs).size;
+/**
+ * The first option written twice in the same group (ignoring case and spacing), at any depth.
+ * Such a repeat makes identical jobs; checking the tree avoids expanding every prompt.
+ */
+function findRepeatedOption(parts: readonly PromptPart[]): string | null {
+  for (const part of parts) {
+    if (part.kind !== 'group') continue;
+    const seen = new Set<string>();
+    for (const option of part.options) {
+      const key = tidySpaces(option.source).toLowerCase();
+      if (seen.has(key)) return option.source;
+      seen.add(key);
+      const nested = findRepeatedOption(option.parts);
+      if (nested !== null) return nested;
+    }
+  }
+  return null;
 }
 
 function formatCount(value: number): string {
