@@ -28,12 +28,14 @@ export function repairSpecification(spec: DatasetSpecification, context: Validat
     ...spec,
     sref_code: project.ok ? project.canonical : spec.sref_code,
     permutation_batches: spec.permutation_batches.map((batch, index) => {
-      const prompt = reference ? withStyleReference(batch.prompt, reference) : batch.prompt;
+      // A prompt that does not parse is left as written: where its parameters end is unknowable.
+      const prompt = reference && countOrNull(batch.prompt) !== null ? withStyleReference(batch.prompt, reference) : batch.prompt;
+      const jobs = countOrNull(prompt);
       return {
         ...batch,
         batch_number: renumber ? index + 1 : batch.batch_number,
         prompt,
-        image_count: jobCount(prompt) ?? batch.image_count,
+        image_count: jobs !== null && jobs <= MAX_IMAGE_COUNT ? jobs : batch.image_count,
         priority: foldPriority(batch.priority),
       };
     }),
@@ -58,10 +60,10 @@ export function withStyleReference(prompt: string, reference: StyleReference): s
   return firstSref ? tidySpaces(rebuilt) : `${tidySpaces(rebuilt)} ${formatted}`;
 }
 
-function jobCount(prompt: string): number | null {
+/** Jobs, or null when the prompt does not parse. */
+function countOrNull(prompt: string): number | null {
   try {
-    const jobs = countParts(parsePermutationPrompt(prompt).parts);
-    return jobs <= MAX_IMAGE_COUNT ? jobs : null;
+    return countParts(parsePermutationPrompt(prompt).parts);
   } catch (caught) {
     if (caught instanceof PermutationSyntaxError) return null;
     throw caught;
