@@ -1,0 +1,42 @@
+/**
+ * A full disk: the browser's real quota enforcement, made small with the DevTools protocol's
+ * Storage.overrideQuotaForOrigin (no JS patching), so it is hit after ~12 MB instead of ~1.2 GB.
+ */
+import { BIG_FILE, DOWNLOADED_FILES, expect, expectStatus, openModelSettings, opfsSha256, repoFileSha256, repoFileSize, servedPerFile, storageUsage, test } from './model-actions';
+
+test('a storage quota hit gives its message and keeps the partial file for a resume', async ({ page, hub }) => {
+  const card = await openModelSettings(page, hub.url);
+  const origin = new URL(page.url()).origin;
+  const cdp = await page.context().newCDPSession(page);
+  const quota = (await storageUsage(page)) + 12 * 1024 * 1024;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: quota });
+  try {
+    await card.getByRole('button', { name: 'Download' }).click();
+    await expectStatus(card, 'error');
+    await expect(card.getByRole('alert')).toContainText(/The browser ran out of storage space: about [\d.]+ MB more is needed\./);
+    await expect(card.getByRole('alert')).toContainText('Nothing already saved was lost.');
+    const kept = await page.evaluate(async () => {
+      const models = await (await navigator.storage.getDirectory()).getDirectoryHandle('models');
+      let bytes = 0;
+      for await (const model of (models as unknown as { values(): AsyncIterable<FileSystemDirectoryHandle> }).values()) {
+        for await (const file of (model as unknown as { values(): AsyncIterable<FileSystemFileHandle> }).values()) bytes += (await file.getFile()).size;
+      }
+      return bytes;
+    });
+    expect(kept).toBeGreaterThan(5 * 1024 * 1024);
+    expect(kept).toBeLessThanOrEqual(12 * 1024 * 1024);
+    await expect(card.getByRole('button', { name: 'Resume' })).toBeVisible();
+
+    // With room again, Resume continues from what was kept.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await card.getByRole('button', { name: 'Resume' }).click();
+    await expectStatus(card, 'ready');
+    let total = 0;
+    for (const path of DOWNLOADED_FILES) total += await repoFileSize(path);
+    const served = [...servedPerFile(hub).values()].reduce((sum, bytes) => sum + bytes, 0);
+    expect(served - total).toBeLessThan(2 * 1024 * 1024);
+    expect((await opfsSha256(page))[BIG_FILE]).toBe(await repoFileSha256(BIG_FILE));
+  } finally {
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin }).catch(() => undefined);
+  }
+});

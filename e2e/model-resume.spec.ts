@@ -1,0 +1,45 @@
+/** Downloads survive a reload, and two tabs download once. */
+import { BIG_FILE, expect, expectStatus, modelCard, openModelSettings, opfsSha256, repoFileSha256, repoFileSize, servedPerFile, test, waitForProgress, DOWNLOADED_FILES } from './model-actions';
+
+test('a reload mid-download resumes from the recorded offset', async ({ page, hub }) => {
+  hub.setFaults({ bytesPerSecond: 6_000_000 });
+  const card = await openModelSettings(page, hub.url);
+  await card.getByRole('button', { name: 'Download' }).click();
+  await expect.poll(() => hub.requests.some((request) => request.path === BIG_FILE && request.bytesSent > 3_000_000), { timeout: 30_000 }).toBe(true);
+
+  await page.reload();
+  const again = modelCard(page);
+  await expectStatus(again, 'ready', 60_000);
+
+  const requests = hub.requests.filter((request) => request.path === BIG_FILE && request.kind === 'cdn');
+  expect(requests.length).toBe(2);
+  const [cut, resumed] = requests as [(typeof requests)[0], (typeof requests)[0]];
+  const resumedFrom = Number(/^bytes=(\d+)-$/.exec(resumed.range ?? '')?.[1] ?? 0);
+  // Offsets are recorded about once a second: the resume starts shortly before where the reload cut it...
+  expect(resumedFrom).toBeGreaterThan(0);
+  expect(resumedFrom).toBeLessThanOrEqual(cut.bytesSent);
+  expect(cut.bytesSent - resumedFrom).toBeLessThan(8_000_000);
+  expect(resumed.bytesSent).toBe((await repoFileSize(BIG_FILE)) - resumedFrom);
+  // ...and hashing went on from the saved state: the file still verifies.
+  expect((await opfsSha256(page))[BIG_FILE]).toBe(await repoFileSha256(BIG_FILE));
+});
+
+test('two open tabs download once; the other tab shows the progress', async ({ page, context, hub }) => {
+  hub.setFaults({ bytesPerSecond: 10_000_000 });
+  const first = await openModelSettings(page, hub.url);
+  await first.getByRole('button', { name: 'Download' }).click();
+  await waitForProgress(first, 5);
+
+  const other = await context.newPage();
+  await other.goto('./#/settings');
+  const second = modelCard(other);
+  await expectStatus(second, 'downloading');
+  await expect(second.getByText('This model is downloading in another tab; its progress is shown here.')).toBeVisible();
+  const seen = await waitForProgress(second, 30);
+  expect(seen).toBeLessThan(100);
+
+  await expectStatus(first, 'ready');
+  await expectStatus(second, 'ready');
+  const served = servedPerFile(hub);
+  for (const path of DOWNLOADED_FILES) expect(served.get(path), path).toBe(await repoFileSize(path));
+});
