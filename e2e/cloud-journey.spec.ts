@@ -41,7 +41,7 @@ test('upload, analyse with Claude, edit, export, reload restores', async ({ page
   await expect(page.getByText(/error/).first()).toBeVisible();
   await prompt.fill(original);
   await expect(page.getByLabel('Jobs in batch 1')).toHaveText('40 / 40 jobs');
-  await page.getByLabel('Name').first().fill('Foxes and friends');
+  await page.getByLabel('Name', { exact: true }).first().fill('Foxes and friends');
   await page.getByRole('button', { name: 'Duplicate batch 1' }).click();
   await page.getByRole('button', { name: 'Remove batch 9' }).click();
   await expect(page.getByText('All 8 batches are valid')).toBeVisible();
@@ -73,7 +73,7 @@ test('upload, analyse with Claude, edit, export, reload restores', async ({ page
   await page.reload();
   await expect(page.getByRole('tab', { name: '4. Export' })).toHaveAttribute('aria-selected', 'true');
   await goToStep(page, '3. Batches');
-  await expect(page.getByLabel('Name').first()).toHaveValue('Foxes and friends');
+  await expect(page.getByLabel('Name', { exact: true }).first()).toHaveValue('Foxes and friends');
   await goToStep(page, '1. Images');
   await expect(page.getByRole('list', { name: 'Style images' }).getByRole('listitem')).toHaveCount(4);
   await expect(page.getByLabel('Style reference (--sref)')).toHaveValue(TEST_SREF);

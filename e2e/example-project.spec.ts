@@ -30,7 +30,7 @@ test('explore the example, save and reopen it as a file, delete a project', asyn
   const chooser2 = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open project file…' }).click();
   await (await chooser2).setFiles({ name: saved.name, mimeType: 'application/json', buffer: Buffer.from(saved.text) });
-  await expect(page.getByRole('tab', { name: '3. Batches' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: '4. Export' })).toHaveAttribute('aria-selected', 'true');
   await goToStep(page, '1. Images');
   await expect(page.getByRole('list', { name: 'Style images' }).getByRole('listitem')).toHaveCount(4);
 

@@ -5,11 +5,11 @@
 import { createStore } from 'solid-js/store';
 import type { AnalysisProgress, AnalysisResult } from '../../analysis/types';
 import { createAnalysisOrchestrator } from '../../analysis/orchestrator';
-import { createCloudEngine } from '../../analysis/cloud-engine';
+import { createLazyCloudEngine } from '../../analysis/lazy-cloud-engine';
 import { createOfflineUnavailableEngine } from '../../analysis/offline-unavailable';
-import { prepareImage } from '../../analysis/image-prep';
+import { prepareImages } from '../../analysis/image-prep';
 import { parseSrefInput } from '../../domain/sref';
-import { CancelledError, InvalidOutputError, toErrorInfo, type ErrorInfo } from '../../errors';
+import { InvalidOutputError, toErrorInfo, type ErrorInfo } from '../../errors';
 import type { ProjectActions, ProjectState } from '../project/create-project-store';
 import type { SettingsActions, SettingsState } from '../settings/create-settings-store';
 import type { ToastStore } from '../../app/toasts';
@@ -48,7 +48,7 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
     getSettings: async () => settingsState.settings,
     getApiKey: () => settingsActions.apiKey(),
     isOnline: () => navigator.onLine,
-    createCloudEngine: (config) => createCloudEngine(config),
+    createCloudEngine: (config) => createLazyCloudEngine(config),
     offlineEngine: createOfflineUnavailableEngine(settingsState.settings.offlineVariant),
   });
 
@@ -70,12 +70,10 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
       const signal = controller.signal;
       setState({ status: 'running', progress: null, startedAt: Date.now(), error: null, rawOutput: null });
       try {
-        const images = [];
-        for (const [index, image] of projectState.images.entries()) {
-          onProgress({ stage: 'preparing-images', done: index, total: projectState.images.length });
-          images.push(await prepareImage(image.blob, image.meta.name));
-          if (signal.aborted) throw new CancelledError('The analysis');
-        }
+        const images = await prepareImages(
+          projectState.images.map((image) => ({ blob: image.blob, name: image.meta.name })),
+          { signal, onProgress },
+        );
         const result = await orchestrator.analyze({ images, srefCode: sref.canonical, signal, onProgress });
         projectActions.setAnalysis(result.spec, {
           mode_used: result.mode_used,

@@ -16,7 +16,7 @@ describe('describeProgress', () => {
 
   it('is indeterminate while waiting on the network', () => {
     expect(describeProgress({ stage: 'connecting' }).fraction).toBeNull();
-    expect(describeProgress({ stage: 'streaming', outputTokens: 1234, characters: 5000 }).detail).toBe('1,234 tokens received');
+    expect(describeProgress({ stage: 'streaming', outputTokens: 1, characters: 5000 }).detail).toBe('5,000 characters received');
   });
 
   it('explains a fallback with its reason', () => {

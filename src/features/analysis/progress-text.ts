@@ -16,7 +16,7 @@ export function describeProgress(progress: AnalysisProgress): ProgressView {
     case 'connecting':
       return { text: 'Sending request to Claude…', fraction: null };
     case 'streaming':
-      return { text: 'Claude is writing the specification…', fraction: null, detail: `${progress.outputTokens.toLocaleString()} tokens received` };
+      return { text: 'Claude is writing the specification…', fraction: null, detail: `${progress.characters.toLocaleString()} characters received` };
     case 'retrying':
       return { text: `Claude is busy; retrying (attempt ${progress.attempt})…`, fraction: null, detail: progress.reason };
     case 'repairing':

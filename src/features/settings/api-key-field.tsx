@@ -1,7 +1,7 @@
 /** The Claude API key: kept only in this browser, testable, removable. Never shown back in full. */
 import { Show, createSignal } from 'solid-js';
 import { useApp } from '../../app/app-context';
-import { createCloudEngine } from '../../analysis/cloud-engine';
+import { createLazyCloudEngine } from '../../analysis/lazy-cloud-engine';
 import { toErrorInfo } from '../../errors';
 
 type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok' } | { status: 'failed'; message: string };
@@ -27,7 +27,7 @@ export function ApiKeyField() {
     if (!key) return;
     setTest({ status: 'testing' });
     try {
-      await createCloudEngine({ apiKey: key, baseURL: settings.settings.apiBaseUrl, model: settings.settings.claudeModel }).testKey();
+      await createLazyCloudEngine({ apiKey: key, baseURL: settings.settings.apiBaseUrl, model: settings.settings.claudeModel }).testKey();
       setTest({ status: 'ok' });
     } catch (error) {
       const info = toErrorInfo(error);
