@@ -1,5 +1,5 @@
 /** The app shell: header navigation, the routed page, notifications and the update prompt. */
-import { Match, Show, Switch, createEffect, createSignal, onMount } from 'solid-js';
+import { Match, Show, Suspense, Switch, createEffect, createSignal, lazy, onMount } from 'solid-js';
 import { AppProvider, useApp } from './app-context';
 import { Toasts } from './toasts';
 import { UpdatePrompt } from './update-prompt';
@@ -9,8 +9,12 @@ import { Workspace } from './workspace';
 import { ProjectsView } from '../features/projects/projects-view';
 import { SettingsView } from '../features/settings/settings-view';
 
+// Loaded when first opened: the builder brings zip and image-matching code the first paint does not need.
+const TrainingSetView = lazy(() => import('../features/training-set/training-set-view').then((module) => ({ default: module.TrainingSetView })));
+
 const NAV: { route: Route; label: string }[] = [
   { route: 'workspace', label: 'Project' },
+  { route: 'training', label: 'Training set' },
   { route: 'projects', label: 'Projects' },
   { route: 'settings', label: 'Settings' },
 ];
@@ -59,6 +63,13 @@ function Shell() {
             </Match>
             <Match when={app.router.route() === 'settings'}>
               <SettingsView />
+            </Match>
+            <Match when={app.router.route() === 'training' && app.project[0].project}>
+              {(project) => (
+                <Suspense fallback={<p class="hint">Loading the training-set builder…</p>}>
+                  <TrainingSetView project={project()} />
+                </Suspense>
+              )}
             </Match>
             <Match when={true}>
               <Workspace />

@@ -1,9 +1,12 @@
 /** Settings: analysis mode, Claude key and model, offline model, fallback, theme. */
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, Suspense, createSignal, lazy } from 'solid-js';
 import { useApp } from '../../app/app-context';
 import { ANALYSIS_MODE_SETTINGS, DEFAULT_API_BASE_URL, THEMES, type AnalysisModeSetting, type Theme } from '../../domain/settings';
 import { CLAUDE_MODELS, modelRetirementNotice } from '../../analysis/claude-models';
 import { ApiKeyField } from './api-key-field';
+
+// The model manager pulls in the downloader client and registry: loaded with the Settings page only.
+const ModelSettings = lazy(() => import('../models/model-settings').then((module) => ({ default: module.ModelSettings })));
 
 const MODE_TEXT: Record<AnalysisModeSetting, { label: string; description: string }> = {
   auto: { label: 'Auto', description: 'Cloud when a key is set and you are online; otherwise the offline model.' },
@@ -85,6 +88,10 @@ export function SettingsView() {
           </p>
         </div>
       </fieldset>
+
+      <Suspense fallback={<p class="hint">Loading the offline model manager…</p>}>
+        <ModelSettings settings={settings()} onChange={(patch) => void actions.update(patch)} />
+      </Suspense>
 
       <fieldset class="card">
         <legend>Appearance</legend>
