@@ -72,10 +72,59 @@ async function run(options: { format: 'image/jpeg' | 'image/png' | 'image/webp';
   }
 }
 
+export interface PaletteCheckRun {
+  format: string;
+  palette: { hex: string; name: string; share?: number }[];
+  probes: { width: number; height: number; dHash: string; thumbnailWidth: number }[];
+}
+
+/**
+ * Correctness in the real browser path: three images painted with known colours in known
+ * proportions (bands, so the area is exact), encoded, decoded in the worker, clustered.
+ * The caller compares against the paints; the probes of an image and its re-encoding are paired.
+ */
+async function check(options: { format: 'image/jpeg' | 'image/png' | 'image/webp'; paints: { hex: string; share: number }[]; width: number; height: number }): Promise<PaletteCheckRun> {
+  const blobs: Blob[] = [];
+  for (let image = 0; image < 3; image += 1) {
+    const canvas = new OffscreenCanvas(options.width, options.height);
+    const context = canvas.getContext('2d')!;
+    let offset = 0;
+    // Rotate the band order per image, and alternate rows and columns, so the pictures differ.
+    const order = options.paints.map((_, index) => options.paints[(index + image) % options.paints.length]!);
+    const vertical = image % 2 === 1;
+    for (const paint of order) {
+      context.fillStyle = paint.hex;
+      const extent = Math.round((paint.share / 100) * (vertical ? options.width : options.height));
+      if (vertical) context.fillRect(offset, 0, extent, options.height);
+      else context.fillRect(0, offset, options.width, extent);
+      offset += extent;
+    }
+    blobs.push(await canvas.convertToBlob({ type: options.format, quality: 0.92 }));
+  }
+  const client = createPaletteClient();
+  try {
+    const palette = await client.extract(blobs);
+    // The first image again, at another quality: a near-duplicate for the perceptual hash.
+    const bitmap = await createImageBitmap(blobs[0]!);
+    const again = new OffscreenCanvas(bitmap.width, bitmap.height);
+    again.getContext('2d')!.drawImage(bitmap, 0, 0);
+    const reencoded = await again.convertToBlob({ type: 'image/jpeg', quality: 0.6 });
+    const probed = await client.probe([blobs[0]!, reencoded, blobs[1]!]);
+    const probes = await Promise.all(
+      probed.map(async ({ width, height, dHash, thumbnail }) => ({ width, height, dHash, thumbnailWidth: (await createImageBitmap(thumbnail)).width })),
+    );
+    return { format: options.format, palette, probes };
+  } finally {
+    client.dispose();
+  }
+}
+
 declare global {
   interface Window {
     runPaletteBench: typeof run;
+    runPaletteCheck: typeof check;
   }
 }
 window.runPaletteBench = run;
+window.runPaletteCheck = check;
 document.getElementById('status')!.textContent = 'ready';

@@ -6,8 +6,9 @@
  *   node bench/palette.mjs            full run (5 timed runs per format)
  *   node bench/palette.mjs --quick    smoke mode (1 run, JPEG only)
  *
- * Prints a table and the JSON result on the last line. Exports `benchPalette()` for bench/run.mjs.
- * Builds bench/palette.html with Vite into .fixtures/bench-palette and serves it on a random port.
+ * Prints a table and the JSON result on the last line. Exports `benchPalette()` for bench/run.mjs and
+ * `openPalettePage()` for tests/palette (correctness in real Chromium). Builds bench/palette.html
+ * with Vite into .fixtures/bench-palette and serves it on a random port.
  */
 import { chromium } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +19,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const TARGET_MS = 1000;
 
-export async function benchPalette({ quick = false } = {}) {
-  const outDir = '.fixtures/bench-palette';
+/** Builds bench/palette.html (real client + worker bundle), serves it and opens it in Chromium. */
+export async function openPalettePage({ outDir = '.fixtures/bench-palette' } = {}) {
   await build({
     root,
     configFile: false,
@@ -31,10 +32,24 @@ export async function benchPalette({ quick = false } = {}) {
   const server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const address = server.httpServer.address();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const close = async () => {
+    await browser.close();
+    await new Promise((resolve) => server.httpServer.close(resolve));
+  };
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${address.port}/bench/palette.html`);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    return { page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function benchPalette({ quick = false } = {}) {
+  const { page, close } = await openPalettePage();
+  try {
     const formats = quick ? ['image/jpeg'] : ['image/jpeg', 'image/png', 'image/webp'];
     const results = [];
     for (const format of formats) {
@@ -43,8 +58,7 @@ export async function benchPalette({ quick = false } = {}) {
     }
     return results;
   } finally {
-    await browser.close();
-    await new Promise((resolve) => server.httpServer.close(resolve));
+    await close();
   }
 }
 
