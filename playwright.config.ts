@@ -8,6 +8,8 @@ const outDir = process.env.E2E_DIST ?? 'dist';
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  // One output folder per port, so side-by-side runs never delete each other's traces.
+  outputDir: `test-results/${port}`,
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -53,6 +53,14 @@ test('upload, analyse with Claude, edit, export, reload restores', async ({ page
   expect(spec.permutation_batches).toHaveLength(8);
   expect(spec.permutation_batches[0].batch_name).toBe('Foxes and friends');
   expect(spec.sref_code).toBe(TEST_SREF);
+  // The palette is measured from the pixels (the test images are painted in four known colours).
+  const palette = spec.style_analysis.color_palette as { hex: string; share: number }[];
+  expect(palette.every((color) => typeof color.share === 'number')).toBe(true);
+  const rgb = (hex: string) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  const near = (hex: string, target: number[]) => rgb(hex).every((value, channel) => Math.abs(value - target[channel]!) <= 12);
+  for (const painted of [[29, 43, 79], [240, 120, 96], [246, 213, 163], [47, 143, 139]]) {
+    expect(palette.some((color) => near(color.hex, painted)), `palette has ${painted}`).toBe(true);
+  }
 
   const markdown = await exportAs(page, 'Download Markdown');
   expect(markdown.text).toContain('Foxes and friends');

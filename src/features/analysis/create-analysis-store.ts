@@ -8,6 +8,8 @@ import { createAnalysisOrchestrator } from '../../analysis/orchestrator';
 import { createLazyCloudEngine } from '../../analysis/lazy-cloud-engine';
 import { createOfflineUnavailableEngine } from '../../analysis/offline-unavailable';
 import { prepareImages } from '../../analysis/image-prep';
+import { createPaletteClient } from '../../analysis/palette-client';
+import type { DatasetSpecification, PaletteColor } from '../../domain/schema';
 import { parseSrefInput } from '../../domain/sref';
 import { InvalidOutputError, toErrorInfo, type ErrorInfo } from '../../errors';
 import type { ProjectActions, ProjectState } from '../project/create-project-store';
@@ -43,6 +45,7 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
   const [projectState, projectActions] = project;
   const [, toast] = toasts;
   let controller: AbortController | null = null;
+  const palettes = createPaletteClient();
 
   const orchestrator = createAnalysisOrchestrator({
     getSettings: async () => settingsState.settings,
@@ -70,12 +73,14 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
       const signal = controller.signal;
       setState({ status: 'running', progress: null, startedAt: Date.now(), error: null, rawOutput: null });
       try {
+        // Pixel-true colours, measured while the engine works; the engine's guess is the fallback.
+        const pixelPalette = palettes.extract(projectState.images.map((image) => image.blob), signal).catch(() => null);
         const images = await prepareImages(
           projectState.images.map((image) => ({ blob: image.blob, name: image.meta.name })),
           { signal, onProgress },
         );
         const result = await orchestrator.analyze({ images, srefCode: sref.canonical, signal, onProgress });
-        projectActions.setAnalysis(result.spec, {
+        projectActions.setAnalysis(withPalette(result.spec, await pixelPalette), {
           mode_used: result.mode_used,
           fallback_used: result.fallback_used,
           model: result.model,
@@ -98,4 +103,9 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
     },
   };
   return [state, actions];
+}
+
+function withPalette(spec: DatasetSpecification, palette: PaletteColor[] | null): DatasetSpecification {
+  if (!palette || palette.length === 0) return spec;
+  return { ...spec, style_analysis: { ...spec.style_analysis, color_palette: palette } };
 }
