@@ -53,6 +53,16 @@ export function AnalysisView() {
           <div class="notice notice-error" role="alert">
             <strong>{error().message}</strong>
             <p>{error().action}</p>
+            <Show when={error().kind === 'ModelNotFound'}>
+              <p>
+                <a href="#/settings">Download the offline model in Settings</a>, then analyse again.
+              </p>
+            </Show>
+            <Show when={error().kind === 'ApiKeyMissing' || error().kind === 'ApiAuthentication'}>
+              <p>
+                <a href="#/settings">Open Settings</a> to add or test your key.
+              </p>
+            </Show>
             <Show when={error().detail}>
               <details>
                 <summary>Details</summary>
