@@ -18,6 +18,15 @@ import { TrainingExport } from './training-export';
 import './training-set.css';
 
 export function TrainingSetView(props: { project: Project; captioner?: ImageCaptioner }) {
+  // A new store per project: another project's images must never show here.
+  return (
+    <Show when={props.project.id} keyed>
+      {(_projectId) => <TrainingSetBuilder project={props.project} captioner={props.captioner} />}
+    </Show>
+  );
+}
+
+function TrainingSetBuilder(props: { project: Project; captioner?: ImageCaptioner | undefined }) {
   const pixels = createPaletteClient();
   const [state, actions] = createTrainingSetStore({
     project: () => props.project,
