@@ -6,8 +6,10 @@
  * (`{a, b}` for several options, the bare option for one, so nested groups surface and can
  * be split in turn). Every chunk covers a disjoint slice of the jobs, so the multiset is kept.
  *
- * The search is exact over that family of cuts (contiguous chunks of every useful size,
- * plus a decreasing bin packing for options of unequal size), memoised on the prompt's
+ * Every split prompt is a sub-box of the job grid, reached by successive cuts. The search is
+ * exact over that family (contiguous chunks of every useful size, plus a decreasing bin
+ * packing for options of unequal size; tests compare it with a brute force over every
+ * partition of every group), memoised on the prompt's
  * *shape* (the counts, not the words), tried best-estimate first and stopped as soon as the
  * lower bound ceil(jobs / limit) is reached. Ties keep the earliest group and contiguous
  * chunks, which keeps Midjourney's job order whenever possible. Past a state budget the
