@@ -4,6 +4,7 @@ import type { Draft, DraftBatch } from './draft';
 import { makeDraft } from './draft.test-helpers';
 import { countJobs, expandPrompt } from './permutations';
 import { DatasetSpecificationSchema, JOBS_PER_BATCH } from './schema';
+import { validateSpecification } from './validate';
 
 const SREF = '1234567890 987::2';
 
@@ -19,6 +20,9 @@ function jobsOf(prompt: string): string[] {
 function expectUsable(draft: Draft) {
   const { spec, repairs } = assembleSpecification(draft, { srefCode: SREF });
   expect(DatasetSpecificationSchema.parse(spec)).toEqual(spec);
+  const report = validateSpecification(spec, { srefCode: SREF });
+  expect(report.errors).toEqual([]);
+  expect(report.warnings.filter((warning) => warning.code !== 'style-keyword')).toEqual([]);
   expect(spec.permutation_batches.length).toBe(draft.batches.length);
   for (const batch of spec.permutation_batches) {
     expect(countJobs(batch.prompt)).toBe(JOBS_PER_BATCH);
@@ -103,7 +107,7 @@ describe('assembleSpecification', () => {
 
   it('numbers repeated batch names and keeps categories', () => {
     const base = makeDraft();
-    const draft: Draft = { ...base, batches: base.batches.map((batch) => ({ ...batch, name: 'Animals' })) };
+    const draft: Draft = { ...base, batches: base.batches.map((batch) => ({ ...batch, batch_name: 'Animals' })) };
     const { spec } = expectUsable(draft);
     expect(spec.permutation_batches.slice(0, 3).map((b) => b.batch_name)).toEqual(['Animals', 'Animals (2)', 'Animals (3)']);
   });
@@ -138,6 +142,13 @@ describe('assembleSpecification', () => {
 
   it('refuses an empty sref', () => {
     expect(() => assembleSpecification(makeDraft(), { srefCode: '  ' })).toThrow(/sref/);
+  });
+
+  it('writes the style reference in its canonical form', () => {
+    const { spec } = assembleSpecification(makeDraft(), { srefCode: ' --sref  123  https://example.com/a.png::2 --sw 250 ' });
+    expect(spec.sref_code).toBe('123 https://example.com/a.png::2 --sw 250');
+    expect(spec.permutation_batches[0]!.prompt.endsWith('} --sref 123 https://example.com/a.png::2 --sw 250')).toBe(true);
+    expect(validateSpecification(spec, { srefCode: spec.sref_code }).valid).toBe(true);
   });
 
   it.each([

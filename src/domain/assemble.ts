@@ -11,6 +11,7 @@
  */
 import { DRAFT_MODIFIERS_PER_BATCH, DRAFT_SUBJECTS_PER_BATCH, type Draft, type DraftBatch } from './draft';
 import { countJobs } from './permutations';
+import { parseSrefInput } from './sref';
 import {
   JOBS_PER_BATCH,
   type DatasetSpecification,
@@ -20,7 +21,7 @@ import {
 } from './schema';
 
 export interface AssembleContext {
-  /** The project's --sref value; written into every prompt and `sref_code`. */
+  /** The project's style reference (parseSrefInput's `canonical`); ends every prompt and is `sref_code`. */
   srefCode: string;
 }
 
@@ -37,6 +38,7 @@ const RESERVE_SUBJECTS = [
 ] as const;
 const RESERVE_MODIFIERS = [
   'at dawn', 'at night', 'in fog', 'in spring', 'in winter', 'close-up', 'wide view', 'from above', 'in rain', 'at noon',
+  'at sunset',
 ] as const;
 
 /** Curated images to keep per batch when training, by priority. */
@@ -50,8 +52,9 @@ const MIN_KEY_CHARACTERISTICS = 3;
 const MIN_BEST_SUBJECTS = 3;
 
 export function assembleSpecification(draft: Draft, context: AssembleContext): AssembledSpecification {
-  // The sref is the user's own value (codes, URLs, `::` weights): written as given, only trimmed.
-  const srefCode = context.srefCode.trim();
+  // Written in its canonical form when it parses; otherwise as given, and the validator says why.
+  const parsedSref = parseSrefInput(context.srefCode);
+  const srefCode = parsedSref.ok ? parsedSref.canonical : context.srefCode.trim();
   if (srefCode === '') throw new Error('assembleSpecification needs the project --sref code.');
   const repairs: string[] = [];
 
@@ -61,14 +64,18 @@ export function assembleSpecification(draft: Draft, context: AssembleContext): A
 
   const permutation_batches = draft.batches.map((batch, index): PermutationBatch => {
     const label = `Batch ${index + 1}`;
-    const subjects = fillDistinct(batch.subjects, DRAFT_SUBJECTS_PER_BATCH, [subjectPool, RESERVE_SUBJECTS], `${label} subjects`, repairs);
-    const modifiers = fillDistinct(batch.modifiers, DRAFT_MODIFIERS_PER_BATCH, [modifierPool, RESERVE_MODIFIERS], `${label} modifiers`, repairs);
+    // Each batch starts its fill at a different place in the pools (stride size - 1, coprime with
+    // the reserve lengths), so two batches that both need fillers do not get the same prompt.
+    const pools = (draftPool: readonly string[], reserve: readonly string[], size: number) =>
+      [rotate(draftPool, index * (size - 1)), rotate(reserve, index * (size - 1))];
+    const subjects = fillDistinct(batch.subjects, DRAFT_SUBJECTS_PER_BATCH, pools(subjectPool, RESERVE_SUBJECTS, DRAFT_SUBJECTS_PER_BATCH), `${label} subjects`, repairs);
+    const modifiers = fillDistinct(batch.modifiers, DRAFT_MODIFIERS_PER_BATCH, pools(modifierPool, RESERVE_MODIFIERS, DRAFT_MODIFIERS_PER_BATCH), `${label} modifiers`, repairs);
     const prompt = `${group(subjects)} ${group(modifiers)} --sref ${srefCode}`;
     const jobs = countJobs(prompt);
     if (jobs !== JOBS_PER_BATCH) throw new Error(`Assembled ${label} expands to ${jobs} jobs, expected ${JOBS_PER_BATCH}.`);
     return {
       batch_number: index + 1,
-      batch_name: batchNames(tidyPhrase(batch.name) || `${label}`),
+      batch_name: batchNames(tidyPhrase(batch.batch_name) || `${label}`),
       category: tidyPhrase(batch.category) || 'general',
       image_count: jobs,
       prompt,
@@ -164,6 +171,12 @@ function distinctAtLeast(items: readonly string[], minimum: number, what: string
   }
   repairs.push(`${what}: too few distinct phrases; repeats kept.`);
   return tidy.slice(0, Math.max(minimum, distinct.length));
+}
+
+function rotate<T>(items: readonly T[], offset: number): T[] {
+  if (items.length === 0) return [];
+  const start = offset % items.length;
+  return [...items.slice(start), ...items.slice(0, start)];
 }
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

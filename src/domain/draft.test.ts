@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  boundedTextPattern,
   DRAFT_MODIFIERS_PER_BATCH,
   DRAFT_SUBJECTS_PER_BATCH,
-  draftJsonSchema,
+  DRAFT_TEXT_LIMITS,
+  DRAFT_TEXT_PATTERN,
+  draftGrammarSchema,
+  draftStringLimits,
   parseDraft,
 } from './draft';
 import { makeDraft } from './draft.test-helpers';
@@ -17,8 +19,8 @@ describe('draft schema', () => {
   it.each([
     ['a fox', true],
     ['x', true],
-    ['1234567890', true],
-    ['12345678901', false],
+    ['1920s art deco | gold ~ teal!', true],
+    ['[bracketed] (round) #hash', true],
     ['', false],
     [' leading space', false],
     ['quote " inside', false],
@@ -26,23 +28,51 @@ describe('draft schema', () => {
     ['brace {x}', false],
     ['new\nline', false],
     ['tab\tinside', false],
-    ['café, crè', true],
-    ['café, crème', false],
-  ])('bounded text (max 10) %j -> %s', (text, ok) => {
-    expect(boundedTextPattern(10).test(text)).toBe(ok);
+    ['café', false],
+    ['emoji 🙂', false],
+  ])('draft text %j -> %s', (text, ok) => {
+    expect(DRAFT_TEXT_PATTERN.test(text)).toBe(ok);
   });
 
-  it('JSON Schema carries exact counts and patterns, never length keywords', () => {
-    const schema = draftJsonSchema();
+  it('grammar schema has exact counts and patterns, and no length keywords', () => {
+    const schema = draftGrammarSchema();
     const text = JSON.stringify(schema);
     expect(text).not.toMatch(/maxLength|minLength|\$schema/);
+    expect(text).toContain(JSON.stringify(DRAFT_TEXT_PATTERN.source));
     const batches = (schema.properties as Record<string, Record<string, unknown>>).batches!;
     expect([batches.minItems, batches.maxItems]).toEqual([8, 10]);
-    const batch = (batches.items as { properties: Record<string, Record<string, unknown>>; additionalProperties: unknown });
+    const batch = batches.items as { properties: Record<string, Record<string, unknown>>; additionalProperties: unknown };
     expect(batch.additionalProperties).toBe(false);
     expect([batch.properties.subjects!.minItems, batch.properties.subjects!.maxItems]).toEqual([8, 8]);
     expect([batch.properties.modifiers!.minItems, batch.properties.modifiers!.maxItems]).toEqual([5, 5]);
     expect(Object.keys(schema.properties as object)[0]).toBe('primary_style');
+  });
+
+  it('string limits name every bounded field once', () => {
+    expect(draftStringLimits()).toEqual({
+      primary_style: DRAFT_TEXT_LIMITS.style,
+      era_influence: DRAFT_TEXT_LIMITS.style,
+      name: DRAFT_TEXT_LIMITS.colorName,
+      key_characteristics: DRAFT_TEXT_LIMITS.characteristic,
+      best_subjects: DRAFT_TEXT_LIMITS.subject,
+      avoid_subjects: DRAFT_TEXT_LIMITS.subject,
+      keep_simple: DRAFT_TEXT_LIMITS.guideline,
+      avoid_style_keywords: DRAFT_TEXT_LIMITS.keyword,
+      recommended_additions: DRAFT_TEXT_LIMITS.keyword,
+      batch_name: DRAFT_TEXT_LIMITS.batchName,
+      category: DRAFT_TEXT_LIMITS.category,
+      subjects: DRAFT_TEXT_LIMITS.subject,
+      modifiers: DRAFT_TEXT_LIMITS.modifier,
+    });
+  });
+
+  it('rejects a phrase over its limit', () => {
+    const long = 'x'.repeat(DRAFT_TEXT_LIMITS.subject + 1);
+    const draft = makeDraft();
+    draft.batches[0]!.subjects[0] = long;
+    const result = parseDraft(JSON.stringify(draft));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join()).toMatch(/batches\.0\.subjects\.0/);
   });
 
   it('parses a valid draft', () => {

@@ -3,14 +3,18 @@
  * judgement (style words, batch names, subjects, modifiers); the code writes the prompts, counts
  * and numbers (assemble.ts), so every batch has exactly 40 jobs whatever the model does.
  *
- * The same zod schema validates the parsed output and produces the JSON Schema the grammar is
- * compiled from. Grammar-friendly by construction (FACTS.md section 5):
- * - strings are bounded with a `pattern` (never maxLength/minLength: slow to compile, and they
- *   admit raw control characters); the pattern also bans `"` and `\` (no JSON escapes), braces
- *   (permutation syntax) and a leading space;
+ * One zod schema validates the parsed output and produces the grammar's JSON Schema. Built for
+ * a grammar that compiles in milliseconds (FACTS.md section 5, and measured: every bounded
+ * string, maxLength or `{0,N}` pattern alike, added 1-2 s of xgrammar compile time, 22 s for
+ * this draft):
+ * - strings use an unbounded `pattern` (printable ASCII without `"`, `\`, braces or a leading
+ *   space: no JSON escapes, no control characters, no permutation syntax); their length limits
+ *   (`maxLength` here) are taken out of the grammar schema and enforced token by token while
+ *   decoding (`draftGrammarSchema`, `draftStringLimits`);
  * - arrays have exact counts (minItems = maxItems) except the batch list (8-10);
- * - objects are strict, and properties are generated in the order written here: style first,
- *   so the model describes the images before it plans batches.
+ * - objects are strict, properties generated in the order written: style first, so the model
+ *   describes the images before it plans batches.
+ * Phrases are English ASCII, which is what Midjourney prompts are written in.
  */
 import { z } from 'zod';
 import { HEX_COLOR, JOBS_PER_BATCH, MAX_BATCHES, MIN_BATCHES, PRIORITIES } from './schema';
@@ -20,35 +24,29 @@ export const DRAFT_MODIFIERS_PER_BATCH = JOBS_PER_BATCH / DRAFT_SUBJECTS_PER_BAT
 export const DRAFT_PALETTE_COLORS = 5;
 export const DRAFT_KEY_CHARACTERISTICS = 4;
 export const DRAFT_BEST_SUBJECTS = 4;
-export const DRAFT_AVOID_SUBJECTS = 3;
-export const DRAFT_GUIDELINE_ITEMS = 3;
+export const DRAFT_AVOID_SUBJECTS = 2;
+export const DRAFT_GUIDELINE_ITEMS = 2;
 
 /**
  * Longest text per field, in characters. Chosen so a complete draft stays near 1,500 tokens even
  * when a model fills every string to its limit (measured in tests/offline).
  */
 export const DRAFT_TEXT_LIMITS = {
-  style: 48,
+  style: 40,
   colorName: 20,
   characteristic: 40,
-  subject: 28,
-  modifier: 24,
-  batchName: 32,
+  subject: 24,
+  modifier: 20,
+  batchName: 28,
   category: 20,
-  guideline: 80,
+  guideline: 64,
   keyword: 20,
 } as const;
 
-/** Characters a draft string may hold: no quote, backslash, control character or brace. */
-const SAFE_CHAR = String.raw`[^"\\\x00-\x1f{}]`;
-const SAFE_FIRST_CHAR = String.raw`[^"\\\x00-\x1f{} ]`;
+/** Printable ASCII except `"` `\` `{` `}`; the first character is not a space either. */
+export const DRAFT_TEXT_PATTERN = /^[!\x23-\x5b\x5d-\x7a|~][ !\x23-\x5b\x5d-\x7a|~]*$/;
 
-/** `^first rest{0,max-1}$`: 1..max safe characters, not starting with a space. */
-export function boundedTextPattern(max: number): RegExp {
-  return new RegExp(`^${SAFE_FIRST_CHAR}${SAFE_CHAR}{0,${max - 1}}$`);
-}
-
-const boundedText = (max: number) => z.string().regex(boundedTextPattern(max));
+const boundedText = (max: number) => z.string().regex(DRAFT_TEXT_PATTERN).max(max);
 const exactly = <T extends z.ZodType>(item: T, count: number) => z.array(item).length(count);
 
 export const DraftColorSchema = z.strictObject({
@@ -57,7 +55,7 @@ export const DraftColorSchema = z.strictObject({
 });
 
 export const DraftBatchSchema = z.strictObject({
-  name: boundedText(DRAFT_TEXT_LIMITS.batchName),
+  batch_name: boundedText(DRAFT_TEXT_LIMITS.batchName),
   category: boundedText(DRAFT_TEXT_LIMITS.category),
   priority: z.enum(PRIORITIES),
   subjects: exactly(boundedText(DRAFT_TEXT_LIMITS.subject), DRAFT_SUBJECTS_PER_BATCH),
@@ -81,11 +79,48 @@ export type DraftColor = z.infer<typeof DraftColorSchema>;
 export type DraftBatch = z.infer<typeof DraftBatchSchema>;
 export type Draft = z.infer<typeof DraftSchema>;
 
-/** JSON Schema of the draft, for the grammar compiler (xgrammar `compileJSONSchema`). */
-export function draftJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(DraftSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+type JsonSchemaNode = Record<string, unknown>;
+
+function draftJsonSchema(): JsonSchemaNode {
+  const schema = z.toJSONSchema(DraftSchema, { target: 'draft-2020-12' }) as JsonSchemaNode;
   delete schema.$schema;
   return schema;
+}
+
+/** Visits every schema node with the property name it sits under (array items keep the array's). */
+function walk(node: JsonSchemaNode, key: string, visit: (node: JsonSchemaNode, key: string) => void): void {
+  visit(node, key);
+  const properties = node.properties as Record<string, JsonSchemaNode> | undefined;
+  for (const [name, child] of Object.entries(properties ?? {})) walk(child, name, visit);
+  if (node.items) walk(node.items as JsonSchemaNode, key, visit);
+}
+
+/**
+ * The JSON Schema the grammar is compiled from: the draft schema without string length
+ * keywords (the decoder enforces them, see `draftStringLimits`).
+ */
+export function draftGrammarSchema(): JsonSchemaNode {
+  const schema = draftJsonSchema();
+  walk(schema, '', (node) => {
+    delete node.maxLength;
+    delete node.minLength;
+  });
+  return schema;
+}
+
+/**
+ * Longest value per property name (array items take their array's name), for the decoder that
+ * stops each string at its limit. Property names are unique across the draft, so the name alone
+ * identifies the field.
+ */
+export function draftStringLimits(): Record<string, number> {
+  const limits: Record<string, number> = {};
+  walk(draftJsonSchema(), '', (node, key) => {
+    if (node.type !== 'string' || typeof node.maxLength !== 'number') return;
+    if (key in limits && limits[key] !== node.maxLength) throw new Error(`Draft property "${key}" has two different length limits.`);
+    limits[key] = node.maxLength;
+  });
+  return limits;
 }
 
 export type DraftParseResult = { ok: true; draft: Draft } | { ok: false; problems: string[] };

@@ -1,0 +1,120 @@
+/**
+ * The inference worker's logic, free of worker plumbing so Node tests run it directly with the
+ * real transformers.js on the tiny fixture. Holds at most one loaded model; keeps it between
+ * analyses until `unloadModel()`.
+ */
+import { env } from '@huggingface/transformers';
+import { AppError, CancelledError, DeviceError, ModelLoadError } from '../../errors';
+import { dtypeSetId, type InferenceDevice, type ModelSource } from '../../models/registry';
+import { checkMemory, probeDevice as probeBrowserDevice } from './device-check';
+import { createEventLoopYield, yieldBeforeEachForward } from './event-loop-yield';
+import { generateDraft } from './generate-draft';
+import type { XGrammarLoader, XGrammarModule } from './grammar';
+import type { DeviceReport, InferenceApi, LoadModelRequest } from './inference-api';
+import { loadQwen2Vl, type LoadedQwen2Vl, type TransformersEnv } from './load-qwen2vl';
+
+export interface InferenceApiDeps {
+  loadXGrammar: XGrammarLoader;
+  /** Points transformers.js at the model files: ModelStore in the browser, a folder in Node. */
+  configureModelSource(transformersEnv: TransformersEnv, source: ModelSource): void;
+  /** Fetches and caches the ONNX runtime files (browser); nothing to do in Node. */
+  prepareRuntime?(transformersEnv: TransformersEnv): Promise<void>;
+  probeDevice?(): Promise<DeviceReport>;
+  /** transformers.js device name ('wasm' in browsers, 'cpu' for onnxruntime-node). */
+  runtimeDevice?(device: InferenceDevice): string;
+  sessionOptions?: Record<string, unknown>;
+  yieldToEventLoop?: () => Promise<void>;
+  now?: () => number;
+}
+
+const sameModel = (loaded: LoadedQwen2Vl, request: LoadModelRequest) =>
+  loaded.source.host === request.source.host &&
+  loaded.source.repo === request.source.repo &&
+  loaded.source.revision === request.source.revision &&
+  loaded.device === request.device &&
+  dtypeSetId(loaded.dtype) === dtypeSetId(request.dtype);
+
+export function createInferenceApi(deps: InferenceApiDeps) {
+  const now = deps.now ?? (() => performance.now());
+  const yieldToEventLoop = deps.yieldToEventLoop ?? createEventLoopYield();
+  let loaded: LoadedQwen2Vl | undefined;
+  let loading: Promise<LoadedQwen2Vl> | undefined;
+  let xgrammar: Promise<XGrammarModule> | undefined;
+  let runtimeReady: Promise<void> | undefined;
+  const cancelled = new Set<string>();
+
+  async function unload() {
+    const current = loaded;
+    loaded = undefined;
+    await current?.dispose();
+  }
+
+  const api = {
+    probeDevice: () => (deps.probeDevice ?? probeBrowserDevice)(),
+
+    prepareRuntime() {
+      runtimeReady ??= (deps.prepareRuntime?.(env) ?? Promise.resolve()).catch((error: unknown) => {
+        runtimeReady = undefined; // try again next time (e.g. back online)
+        throw error;
+      });
+      return runtimeReady;
+    },
+
+    async loadModel(request, onEvent) {
+      const started = now();
+      if (loaded && sameModel(loaded, request)) return { device: loaded.device, dtype: loaded.dtype, loadedNow: false, seconds: 0 };
+      await loading?.catch(() => undefined);
+      await unload();
+      checkMemory(await api.probeDevice(), request.device, request.modelBytes);
+      await api.prepareRuntime();
+      xgrammar ??= deps.loadXGrammar();
+      loading = (async () =>
+        loadQwen2Vl({
+          ...request,
+          xgrammar: await xgrammar,
+          configureModelSource: deps.configureModelSource,
+          runtimeDevice: deps.runtimeDevice ?? ((device) => device),
+          ...(deps.sessionOptions ? { sessionOptions: deps.sessionOptions } : {}),
+          ...(onEvent ? { onEvent } : {}),
+        }))();
+      try {
+        loaded = await loading;
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        const detail = error instanceof Error ? error.message : String(error);
+        throw request.device === 'webgpu' ? new DeviceError(detail) : new ModelLoadError(detail);
+      } finally {
+        loading = undefined;
+      }
+      yieldBeforeEachForward(loaded.model as never, yieldToEventLoop);
+      return { device: loaded.device, dtype: loaded.dtype, loadedNow: true, seconds: (now() - started) / 1000 };
+    },
+
+    async generateDraft(request, onEvent) {
+      if (!loaded) throw new ModelLoadError('generateDraft() was called before loadModel().');
+      if (cancelled.delete(request.requestId)) throw new CancelledError('The offline analysis');
+      try {
+        return await generateDraft(loaded, request, {
+          isCancelled: () => cancelled.has(request.requestId),
+          ...(onEvent ? { onEvent } : {}),
+          now,
+        });
+      } catch (error) {
+        if (loaded.device === 'webgpu' && !(error instanceof AppError && error.kind !== 'InferenceFailed')) {
+          throw new DeviceError(error instanceof Error ? error.message : String(error));
+        }
+        throw error;
+      } finally {
+        cancelled.delete(request.requestId);
+      }
+    },
+
+    async cancel(requestId) {
+      // Also before the generation starts: the engine cancels as soon as the user asks.
+      cancelled.add(requestId);
+    },
+
+    unloadModel: unload,
+  } satisfies InferenceApi;
+  return api;
+}

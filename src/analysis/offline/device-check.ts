@@ -1,0 +1,77 @@
+/**
+ * Which device can run the model, and whether it has the memory to: WebGPU when an adapter
+ * exists (f16 dtypes only with `shader-f16`, FACTS.md section 1), else WASM; and a pre-flight
+ * check before loading so a model that cannot fit fails with a clear InsufficientMemoryError
+ * instead of a crashed tab.
+ */
+import { InsufficientMemoryError } from '../../errors';
+import type { InferenceDevice } from '../../models/registry';
+import type { DeviceReport, GpuReport } from './inference-api';
+
+const GIB = 1024 ** 3;
+/** WebAssembly (wasm32) memory cannot grow past 4 GiB: weights + runtime must fit in it. */
+export const WASM_MEMORY_LIMIT_BYTES = 4 * GIB;
+/** Runtime buffers, activations and the KV cache on top of the weights, roughly. */
+const WORKING_MEMORY_FACTOR = 1.25;
+const RUNTIME_OVERHEAD_BYTES = 0.5 * GIB;
+
+interface GpuAdapterLike {
+  features: { has(name: string): boolean };
+  limits: { maxBufferSize: number; maxStorageBufferBindingSize: number };
+  info?: { description?: string; vendor?: string; architecture?: string; isFallbackAdapter?: boolean };
+  isFallbackAdapter?: boolean;
+}
+
+interface NavigatorLike {
+  gpu?: { requestAdapter(options?: { powerPreference?: string }): Promise<GpuAdapterLike | null> };
+  deviceMemory?: number;
+}
+
+/**
+ * Reads the WebGPU adapter and memory hints. `requestAdapter()` is asked twice: on some
+ * machines the first call returns null and the second succeeds.
+ */
+export async function probeDevice(navigatorLike: NavigatorLike | undefined = globalThis.navigator as NavigatorLike | undefined): Promise<DeviceReport> {
+  const deviceMemoryGb = typeof navigatorLike?.deviceMemory === 'number' ? navigatorLike.deviceMemory : null;
+  const gpu = navigatorLike?.gpu;
+  if (!gpu) return { gpu: null, deviceMemoryGb };
+  let adapter: GpuAdapterLike | null = null;
+  for (let attempt = 0; attempt < 2 && !adapter; attempt += 1) {
+    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null);
+  }
+  return { gpu: adapter ? describeAdapter(adapter) : null, deviceMemoryGb };
+}
+
+function describeAdapter(adapter: GpuAdapterLike): GpuReport {
+  const info = adapter.info ?? {};
+  return {
+    shaderF16: adapter.features.has('shader-f16'),
+    isFallbackAdapter: info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false,
+    maxBufferSize: adapter.limits.maxBufferSize,
+    maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+    description: [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'WebGPU adapter',
+  };
+}
+
+/** The device to try first: WebGPU when there is an adapter, else WASM. */
+export function preferredDevice(report: DeviceReport): InferenceDevice {
+  return report.gpu ? 'webgpu' : 'wasm';
+}
+
+function toGb(bytes: number): number {
+  return Math.ceil((bytes / GIB) * 10) / 10;
+}
+
+/**
+ * Throws InsufficientMemoryError when the model clearly cannot fit: on WASM past the 4 GiB
+ * memory limit, anywhere past the device memory the browser reports.
+ */
+export function checkMemory(report: DeviceReport, device: InferenceDevice, modelBytes: number): void {
+  const neededBytes = modelBytes * WORKING_MEMORY_FACTOR + RUNTIME_OVERHEAD_BYTES;
+  if (device === 'wasm' && neededBytes > WASM_MEMORY_LIMIT_BYTES) {
+    throw new InsufficientMemoryError(toGb(neededBytes), WASM_MEMORY_LIMIT_BYTES / GIB);
+  }
+  if (report.deviceMemoryGb !== null && neededBytes > report.deviceMemoryGb * GIB) {
+    throw new InsufficientMemoryError(toGb(neededBytes), report.deviceMemoryGb);
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * One draft generation: images -> Qwen2-VL inputs (chat prompt with one image block per image,
+ * resolution capped to the visual budget) -> grammar-constrained generate() -> JSON text.
+ */
+import { cat, random, RawImage, type Tensor } from '@huggingface/transformers';
+import { CancelledError, ImageProcessingError, InferenceFailedError } from '../../errors';
+import type { PreparedImage } from '../types';
+import { createConstrainedDecoding } from './constrained-decoding';
+import { createDraftProgressTracker } from './draft-progress';
+import { DEFAULT_MAX_NEW_TOKENS, type DraftRequest, type DraftResult, type InferenceEventListener } from './inference-api';
+import type { LoadedQwen2Vl } from './load-qwen2vl';
+import { buildDraftMessages, maxPixelsPerImage } from './prompt';
+
+const IMAGE_TOKEN = '<|image_pad|>';
+/** Progress events at most this often: each one crosses the worker boundary. */
+const PROGRESS_INTERVAL_MS = 200;
+
+export interface GenerateDraftContext {
+  isCancelled(): boolean;
+  onEvent?: InferenceEventListener;
+  now?: () => number;
+}
+
+interface VisionInputs {
+  pixelValues: Tensor;
+  gridThw: Tensor;
+  /** Merged visual tokens per image (`<|image_pad|>` repeats). */
+  imageTokens: number[];
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+async function decodeImage(image: PreparedImage): Promise<RawImage> {
+  try {
+    const blob = new Blob([base64ToBytes(image.base64) as Uint8Array<ArrayBuffer>], { type: image.mediaType });
+    return (await RawImage.fromBlob(blob)).rgb();
+  } catch (error) {
+    throw new ImageProcessingError(image.name, `could not be decoded for the offline model (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
+/**
+ * Runs the image processor once per image and concatenates. (Handing transformers.js 4.3's
+ * Qwen2-VL processor several images at once stacks them as the frames of one video.)
+ */
+async function encodeImages(loaded: LoadedQwen2Vl, images: PreparedImage[]): Promise<VisionInputs> {
+  const imageProcessor = loaded.processor.image_processor as unknown as {
+    max_pixels: number;
+    config: { merge_size: number };
+    (image: RawImage): Promise<{ pixel_values: Tensor; image_grid_thw: Tensor }>;
+  };
+  imageProcessor.max_pixels = maxPixelsPerImage(images.length, loaded.modelMaxPixels);
+  const mergeArea = imageProcessor.config.merge_size ** 2;
+  const pixelValues: Tensor[] = [];
+  const grids: Tensor[] = [];
+  const imageTokens: number[] = [];
+  for (const image of images) {
+    const { pixel_values, image_grid_thw } = await imageProcessor(await decodeImage(image));
+    const [t, h, w] = (image_grid_thw.tolist() as bigint[][])[0]!.map(Number) as [number, number, number];
+    pixelValues.push(pixel_values);
+    grids.push(image_grid_thw);
+    imageTokens.push((t * h * w) / mergeArea);
+  }
+  return { pixelValues: cat(pixelValues, 0), gridThw: cat(grids, 0), imageTokens };
+}
+
+/** The chat prompt with each image's single `<|image_pad|>` expanded to its visual token count. */
+function buildPromptText(loaded: LoadedQwen2Vl, imageTokens: number[]): string {
+  const template = loaded.processor.apply_chat_template(buildDraftMessages(imageTokens.length) as never, {
+    add_generation_prompt: true,
+    tokenize: false,
+  }) as string;
+  const parts = template.split(IMAGE_TOKEN);
+  if (parts.length - 1 !== imageTokens.length) {
+    throw new InferenceFailedError(`The chat template wrote ${parts.length - 1} image blocks for ${imageTokens.length} images.`);
+  }
+  return parts.reduce((text, part, index) => text + IMAGE_TOKEN.repeat(imageTokens[index - 1]!) + part);
+}
+
+export async function generateDraft(loaded: LoadedQwen2Vl, request: DraftRequest, context: GenerateDraftContext): Promise<DraftResult> {
+  const now = context.now ?? (() => performance.now());
+  const ensureNotCancelled = () => {
+    if (context.isCancelled()) throw new CancelledError('The offline analysis');
+  };
+  if (request.images.length === 0) throw new InferenceFailedError('No images were given to the offline model.');
+
+  const vision = await encodeImages(loaded, request.images);
+  ensureNotCancelled();
+  const text = buildPromptText(loaded, vision.imageTokens);
+  const textInputs = loaded.tokenizer(text, { add_special_tokens: false }) as { input_ids: Tensor; attention_mask: Tensor };
+  const promptTokens = textInputs.input_ids.dims.at(-1) ?? 0;
+  context.onEvent?.({ type: 'prefill', promptTokens, imageTokens: vision.imageTokens.reduce((a, b) => a + b, 0) });
+
+  const progress = createDraftProgressTracker();
+  let lastEventMs = 0;
+  let firstTokenMs: number | null = null;
+  const decoding = await createConstrainedDecoding(loaded.grammar, {
+    isCancelled: context.isCancelled,
+    onToken: (tokenId) => {
+      const at = now();
+      firstTokenMs ??= at;
+      progress.add(loaded.pieces[tokenId] ?? '', at);
+      if (at - lastEventMs >= PROGRESS_INTERVAL_MS) {
+        lastEventMs = at;
+        const { tokens, expectedTokens, tokensPerSecond, etaSeconds } = progress.snapshot();
+        context.onEvent?.({ type: 'generating', tokens, expectedTokens, tokensPerSecond, etaSeconds });
+      }
+    },
+  });
+
+  const started = now();
+  try {
+    ensureNotCancelled();
+    if (request.sampling) random.seed(request.sampling.seed);
+    await loaded.model.generate({
+      input_ids: textInputs.input_ids,
+      attention_mask: textInputs.attention_mask,
+      pixel_values: vision.pixelValues,
+      image_grid_thw: vision.gridThw,
+      max_new_tokens: request.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS,
+      ...(request.sampling
+        ? { do_sample: true, temperature: request.sampling.temperature, top_k: request.sampling.topK }
+        : { do_sample: false }),
+      logits_processor: [decoding.logitsProcessor],
+      stopping_criteria: [decoding.stoppingCriteria],
+      streamer: decoding.streamer,
+    } as never);
+  } catch (error) {
+    throw error instanceof CancelledError ? error : new InferenceFailedError(error instanceof Error ? error.message : String(error));
+  } finally {
+    decoding.dispose();
+  }
+  const ended = now();
+  if (decoding.stop === 'cancelled') throw new CancelledError('The offline analysis');
+  if (decoding.stop === 'rejected') throw new InferenceFailedError('The grammar rejected a generated token.');
+
+  const tokenIds = [...decoding.tokenIds];
+  const final = progress.snapshot();
+  context.onEvent?.({ type: 'generating', tokens: final.tokens, expectedTokens: final.tokens, tokensPerSecond: final.tokensPerSecond, etaSeconds: 0 });
+  return {
+    text: loaded.tokenizer.decode(tokenIds, { skip_special_tokens: true }),
+    tokenIds,
+    complete: decoding.stop === 'complete',
+    promptTokens,
+    imageTokens: vision.imageTokens,
+    prefillSeconds: ((firstTokenMs ?? ended) - started) / 1000,
+    generationSeconds: (ended - (firstTokenMs ?? ended)) / 1000,
+  };
+}

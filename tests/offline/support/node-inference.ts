@@ -1,0 +1,28 @@
+/** createInferenceApi wired for Node: onnxruntime-node on CPU, fixture models from disk. */
+import { createInferenceApi } from '../../../src/analysis/offline/create-inference-api';
+import type { LoadModelRequest } from '../../../src/analysis/offline/inference-api';
+import { ensureFixture, fixtureModelsDir, type FixtureVariant } from './fixture-model';
+import { loadXGrammarInNode } from './node-xgrammar';
+
+export function createNodeInferenceApi() {
+  return createInferenceApi({
+    loadXGrammar: loadXGrammarInNode,
+    configureModelSource(env) {
+      env.allowRemoteModels = false;
+      env.allowLocalModels = true;
+      env.localModelPath = `${fixtureModelsDir}/`;
+      env.useFSCache = false;
+    },
+    probeDevice: async () => ({ gpu: null, deviceMemoryGb: null }),
+    runtimeDevice: () => 'cpu',
+    // One thread: measured faster than two for this tiny model on 2 cores, and test files run in parallel.
+    sessionOptions: { intraOpNumThreads: 1, interOpNumThreads: 1 },
+    yieldToEventLoop: () => new Promise<void>((resolve) => setImmediate(resolve)),
+  });
+}
+
+export async function fixtureLoadRequest(variant: FixtureVariant = 'standard'): Promise<LoadModelRequest> {
+  const source = await ensureFixture(variant);
+  const dtype = { vision_encoder: 'fp32', embed_tokens: 'fp32', decoder_model_merged: 'fp32' };
+  return { source, device: 'wasm', dtype, modelBytes: 40_000_000 };
+}
