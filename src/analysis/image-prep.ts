@@ -8,7 +8,7 @@
  * metadata (e.g. GPS position) before the image leaves the device.
  */
 import { CancelledError, ImageProcessingError } from '../errors';
-import { bytesToBase64 } from './base64';
+import { encodeBase64 } from '../domain/base64';
 import type { AnalysisProgress, PreparedImage } from './types';
 
 export const MAX_LONG_EDGE = 1568;
@@ -24,10 +24,10 @@ export async function prepareImage(blob: Blob, name: string): Promise<PreparedIm
     const fitsAsIs = width === bitmap.width && height === bitmap.height;
     if (fitsAsIs && PASSTHROUGH_TYPES.has(blob.type) && blob.size <= MAX_IMAGE_BYTES) {
       const mediaType = blob.type as 'image/png' | 'image/webp';
-      return { name, mediaType, base64: bytesToBase64(new Uint8Array(await blob.arrayBuffer())), width, height };
+      return { name, mediaType, base64: encodeBase64(new Uint8Array(await blob.arrayBuffer())), width, height };
     }
     const jpeg = await encodeJpeg(bitmap, width, height, name);
-    return { name, mediaType: 'image/jpeg', base64: bytesToBase64(new Uint8Array(await jpeg.arrayBuffer())), width, height };
+    return { name, mediaType: 'image/jpeg', base64: encodeBase64(new Uint8Array(await jpeg.arrayBuffer())), width, height };
   } finally {
     bitmap.close();
   }
