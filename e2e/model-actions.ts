@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startHubServer, type HubServer } from './fixtures/hub-server';
 import { fakeQwen2VlLayout, writeFakeModelRepo } from './model-fixtures';
+import { MODEL_DB_NAME } from '../src/models/manifest-repository';
 
 export const MODEL_REPO = 'onnx-community/Qwen2-VL-2B-Instruct';
 export const MODEL_NAME = 'Qwen2-VL 2B Instruct';
@@ -120,4 +121,26 @@ export async function opfsSha256(page: Page): Promise<Record<string, string>> {
 /** Bytes in the site's storage as the browser counts them. */
 export function storageUsage(page: Page): Promise<number> {
   return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+}
+
+/** The offset the app has recorded for a file of the (only) manifest in its IndexedDB store. */
+export function recordedOffset(page: Page, path: string): Promise<number> {
+  return page.evaluate(
+    ({ dbName, path: wanted }) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(dbName);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('manifests')) return resolve(0);
+          const all = db.transaction('manifests').objectStore('manifests').getAll();
+          all.onsuccess = () => {
+            const files = (all.result as { files: { path: string; bytesDone: number }[] }[]).flatMap((manifest) => manifest.files);
+            resolve(files.find((file) => file.path === wanted)?.bytesDone ?? 0);
+            db.close();
+          };
+        };
+      }),
+    { dbName: MODEL_DB_NAME, path },
+  );
 }

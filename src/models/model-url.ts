@@ -16,8 +16,9 @@ export interface ModelFileAddress {
 
 const LOCAL_SEGMENT = 'models';
 
+/** `appBase`: the app's base URL (ending in '/'), or any page URL under it (its file and #hash are dropped). */
 export function localModelHost(appBase: string, host: string): string {
-  return `${appBase.replace(/\/?$/, '/')}${LOCAL_SEGMENT}/${encodeURIComponent(normalizeHost(host))}`;
+  return `${new URL('./', appBase).href}${LOCAL_SEGMENT}/${encodeURIComponent(normalizeHost(host))}`;
 }
 
 export function localModelFileUrl(appBase: string, address: ModelFileAddress): string {
@@ -50,6 +51,6 @@ export function parseModelFileUrl(url: string): ModelFileAddress | undefined {
 
 /** Whether `url` is a local model file URL under the app base (what the SW answers). */
 export function isLocalModelFileUrl(url: URL, appBase: string): boolean {
-  const base = new URL(appBase.replace(/\/?$/, '/'));
+  const base = new URL('./', appBase);
   return url.origin === base.origin && url.pathname.startsWith(`${base.pathname}${LOCAL_SEGMENT}/`) && url.pathname.includes('/resolve/');
 }

@@ -78,7 +78,8 @@ describe('service worker route', () => {
   });
 
   it('builds remoteHost values transformers.js can join', () => {
-    expect(localModelHost('http://app.local/sub', 'https://huggingface.co/')).toBe('http://app.local/sub/models/https%3A%2F%2Fhuggingface.co');
+    expect(localModelHost('http://app.local/sub/', 'https://huggingface.co/')).toBe('http://app.local/sub/models/https%3A%2F%2Fhuggingface.co');
+    expect(localModelHost('http://app.local/sub/index.html#/settings', 'https://huggingface.co')).toBe('http://app.local/sub/models/https%3A%2F%2Fhuggingface.co');
   });
 });
 

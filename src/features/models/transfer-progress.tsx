@@ -25,7 +25,7 @@ export function TransferProgress(props: {
       >
         <div class="transfer-fill" style={{ width: `${Math.min(100, props.percent)}%` }} />
       </div>
-      <p class="transfer-figures">
+      <p class="transfer-figures" data-testid="transfer-figures">
         <span>{props.percent}%</span> · <span>{text()}</span>
         <Show when={props.running && props.current}>
           {(current) => (
