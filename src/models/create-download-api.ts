@@ -4,11 +4,13 @@ import { buildManifest } from './build-manifest';
 import { createDownloadCoordinator } from './download-coordinator';
 import type { DownloadApi, ResolvedModel } from './download-api';
 import { DOWNLOAD_CHANNEL } from './download-lock';
+import { createInThreadHasher, type HasherFactory } from './file-hasher';
 import { createHubClient } from './hub-client';
 import { bytesDone, totalBytes, type ModelManifest } from './model-manifest';
 import { createModelDownloader } from './model-downloader';
 import { importModelFiles } from './model-import';
 import { createModelStore, type WritableModelStore } from './model-store';
+import { createHashWorkerHasherFactory } from './parallel-file-hasher';
 import { normalizeHost } from './registry';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
@@ -19,6 +21,8 @@ export interface DownloadApiDeps {
   locks?: LockManager;
   channel?: BroadcastChannel;
   now?: () => number;
+  /** Where SHA-256 runs; default: a hash worker beside this one. */
+  createHasher?: HasherFactory;
 }
 
 /**
@@ -33,7 +37,8 @@ export function createDownloadApi(deps: DownloadApiDeps = {}): DownloadApi {
   const doFetch = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const retry = deps.retry ?? DEFAULT_RETRY_POLICY;
   const now = deps.now ?? Date.now;
-  const downloader = createModelDownloader({ store, fetch: doFetch, retry, now, checkpoint: CHECKPOINT, progressEveryMs: PROGRESS_EVERY_MS });
+  const createHasher = deps.createHasher ?? createHashWorkerHasherFactory(createInThreadHasher);
+  const downloader = createModelDownloader({ store, fetch: doFetch, retry, now, checkpoint: CHECKPOINT, progressEveryMs: PROGRESS_EVERY_MS, createHasher });
   const coordinator = createDownloadCoordinator({
     downloader,
     store,
@@ -68,7 +73,7 @@ export function createDownloadApi(deps: DownloadApiDeps = {}): DownloadApi {
     pause: (key) => coordinator.stop(key, 'pause'),
     cancel: (key) => coordinator.stop(key, 'cancel'),
     async importFiles(key, files, onEvent) {
-      const outcome = await coordinator.withLock(key, () => importModelFiles({ store, now }, key, files, onEvent));
+      const outcome = await coordinator.withLock(key, () => importModelFiles({ store, now, createHasher }, key, files, onEvent));
       return (
         outcome ?? {
           status: 'failed' as const,

@@ -11,7 +11,8 @@ export interface FileDigest {
   gitBlobSha1?: string;
 }
 
-export interface FileHasher {
+/** hash-wasm in this thread. */
+export interface LocalFileHasher {
   update(chunk: Uint8Array): void;
   /** Opaque state to persist with the offset it belongs to. */
   save(): Uint8Array[];
@@ -20,8 +21,37 @@ export interface FileHasher {
   reset(): void;
 }
 
+/**
+ * What the byte pipeline uses; it may hash on another thread. `update` takes ownership of the
+ * chunk (it may be transferred) and resolves when more may be sent; `save` and `digest` cover
+ * every chunk passed before them.
+ */
+export interface FileHasher {
+  update(chunk: Uint8Array): Promise<void> | void;
+  save(): Promise<Uint8Array[]>;
+  digest(): Promise<FileDigest>;
+  reset(): Promise<void> | void;
+  /** Frees the hasher when the file is abandoned before its digest. */
+  dispose(): void;
+}
+
+export type FileToHash = Pick<ManifestFile, 'size' | 'check'>;
+export type HasherFactory = (file: FileToHash, saved?: Uint8Array[]) => Promise<FileHasher>;
+
+/** Hashes on the calling thread (Node tests, and browsers without nested workers). */
+export const createInThreadHasher: HasherFactory = async (file, saved) => {
+  const local = await createLocalFileHasher(file, saved);
+  return {
+    update: (chunk) => local.update(chunk),
+    save: async () => local.save(),
+    digest: async () => local.digest(),
+    reset: () => local.reset(),
+    dispose: () => undefined,
+  };
+};
+
 /** A fresh hasher for `file`, or one restored from `saved` (state taken at some offset). */
-export async function createFileHasher(file: Pick<ManifestFile, 'size' | 'check'>, saved?: Uint8Array[]): Promise<FileHasher> {
+export async function createLocalFileHasher(file: FileToHash, saved?: Uint8Array[]): Promise<LocalFileHasher> {
   const sha256 = await createSHA256();
   const gitSha1 = file.check.kind === 'git-blob-sha1' ? await createSHA1() : undefined;
   const start = () => {

@@ -5,7 +5,7 @@
  */
 import { AppError, ChecksumMismatchError, DownloadFailedError, QuotaExceededError, toErrorInfo } from '../errors';
 import type { DownloadEvent } from './download-api';
-import { compareDigest, createFileHasher, type FileHasher } from './file-hasher';
+import { compareDigest, createInThreadHasher, type FileHasher, type HasherFactory } from './file-hasher';
 import { downloadFile } from './file-download';
 import { createHubClient } from './hub-client';
 import { bytesDone, totalBytes, type ManifestFile, type ModelKey, type ModelManifest } from './model-manifest';
@@ -26,6 +26,8 @@ export interface ModelDownloaderDeps {
   /** How often (time or bytes) the offset + hash state are recorded for a resume after a reload. */
   checkpoint: { everyMs: number; everyBytes: number };
   progressEveryMs: number;
+  /** Where SHA-256 runs (default: this thread). */
+  createHasher?: HasherFactory;
 }
 
 export interface ModelDownloader {
@@ -34,6 +36,7 @@ export interface ModelDownloader {
 
 export function createModelDownloader(deps: ModelDownloaderDeps): ModelDownloader {
   const { store, now } = deps;
+  const createHasher = deps.createHasher ?? createInThreadHasher;
 
   const patchFile = (key: ModelKey, path: string, patch: Partial<ManifestFile>) =>
     store.updateManifest(key, (manifest) => {
@@ -88,40 +91,13 @@ export function createModelDownloader(deps: ModelDownloaderDeps): ModelDownloade
     return 'paused';
   }
 
+  /** Downloads one file to verified, with one fresh retry when its hash does not match. */
   async function downloadOne(manifest: ModelManifest, file: ManifestFile, progress: ProgressTracker, signal: AbortSignal, onEvent: (event: DownloadEvent) => void) {
     const { key } = manifest;
-    const url = createHubClient(manifest.host).fileUrl(manifest.repo, manifest.commit, file.path);
     const writer = await store.files.openWriter(key, file.path);
     try {
       for (let attempt = 0; ; attempt += 1) {
-        const { offset, hasher } = await resumePoint(file, writer);
-        progress.beginFile(file, offset);
-        await patchFile(key, file.path, { state: 'downloading', bytesDone: offset, hashState: offset > 0 ? file.hashState : undefined });
-        const checkpoint: Checkpointing = {
-          ...deps.checkpoint,
-          save: async (at, hashState) => {
-            Object.assign(file, { bytesDone: at, hashState });
-            await patchFile(key, file.path, { bytesDone: at, hashState });
-          },
-        };
-        await downloadFile({
-          url,
-          path: file.path,
-          offset,
-          target: { writer, hasher, size: file.size, checkpoint, onBytes: (bytes) => progress.add(bytes), now },
-          fetch: deps.fetch,
-          retry: deps.retry,
-          signal,
-          onRetry: (notice) => onEvent({ type: 'retrying', key, path: file.path, ...notice }),
-          restart: async () => {
-            writer.truncate(0);
-            hasher.reset();
-            progress.beginFile(file, 0);
-          },
-        });
-        writer.flush();
-        const digest = hasher.digest();
-        const check = compareDigest(file, digest);
+        const { digest, check } = await fetchAndHash(manifest, file, writer, progress, signal, onEvent);
         if (check.ok) {
           const ready = { state: 'ready' as const, sha256: digest.sha256, bytesDone: file.size, hashState: undefined };
           Object.assign(file, ready);
@@ -143,13 +119,50 @@ export function createModelDownloader(deps: ModelDownloaderDeps): ModelDownloade
       writer.close();
     }
   }
+
+  /** Fetches the rest of a file from its resume point and returns its digest and check. */
+  async function fetchAndHash(manifest: ModelManifest, file: ManifestFile, writer: ModelFileWriter, progress: ProgressTracker, signal: AbortSignal, onEvent: (event: DownloadEvent) => void) {
+    const { key } = manifest;
+    const { offset, hasher } = await resumePoint(file, writer, createHasher);
+    try {
+      progress.beginFile(file, offset);
+      await patchFile(key, file.path, { state: 'downloading', bytesDone: offset, hashState: offset > 0 ? file.hashState : undefined });
+      const checkpoint: Checkpointing = {
+        ...deps.checkpoint,
+        save: async (at, hashState) => {
+          Object.assign(file, { bytesDone: at, hashState });
+          await patchFile(key, file.path, { bytesDone: at, hashState });
+        },
+      };
+      await downloadFile({
+        url: createHubClient(manifest.host).fileUrl(manifest.repo, manifest.commit, file.path),
+        path: file.path,
+        offset,
+        target: { writer, hasher, size: file.size, checkpoint, onBytes: (bytes) => progress.add(bytes), now },
+        fetch: deps.fetch,
+        retry: deps.retry,
+        signal,
+        onRetry: (notice) => onEvent({ type: 'retrying', key, path: file.path, ...notice }),
+        restart: async () => {
+          writer.truncate(0);
+          await hasher.reset();
+          progress.beginFile(file, 0);
+        },
+      });
+      writer.flush();
+      const digest = await hasher.digest();
+      return { digest, check: compareDigest(file, digest) };
+    } finally {
+      hasher.dispose();
+    }
+  }
 }
 
 /** Where a file's download continues: its recorded offset with the saved hash state, else byte 0. */
-async function resumePoint(file: ManifestFile, writer: ModelFileWriter): Promise<{ offset: number; hasher: FileHasher }> {
+async function resumePoint(file: ManifestFile, writer: ModelFileWriter, createHasher: HasherFactory): Promise<{ offset: number; hasher: FileHasher }> {
   if (file.state !== 'corrupt' && file.bytesDone > 0 && file.hashState && writer.size() >= file.bytesDone) {
     try {
-      const hasher = await createFileHasher(file, file.hashState);
+      const hasher = await createHasher(file, file.hashState);
       // Bytes past the recorded offset were written but never recorded: drop them.
       writer.truncate(file.bytesDone);
       return { offset: file.bytesDone, hasher };
@@ -158,7 +171,7 @@ async function resumePoint(file: ManifestFile, writer: ModelFileWriter): Promise
     }
   }
   writer.truncate(0);
-  return { offset: 0, hasher: await createFileHasher(file) };
+  return { offset: 0, hasher: await createHasher(file) };
 }
 
 function asAppError(error: unknown, bytesNeeded: number): AppError {

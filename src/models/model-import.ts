@@ -6,7 +6,7 @@
  */
 import { ChecksumMismatchError, ModelSourceError, toErrorInfo } from '../errors';
 import type { DownloadEvent, ImportedFile, ImportOutcome } from './download-api';
-import { compareDigest, createFileHasher } from './file-hasher';
+import { compareDigest, createInThreadHasher, type HasherFactory } from './file-hasher';
 import type { ManifestFile, ModelKey } from './model-manifest';
 import type { WritableModelStore } from './model-store';
 import { createProgressTracker } from './progress-tracker';
@@ -15,6 +15,7 @@ import { pumpStream } from './stream-to-file';
 export interface ImportDeps {
   store: WritableModelStore;
   now: () => number;
+  createHasher?: HasherFactory;
 }
 
 /** The picked file for a manifest path: exact relative path, then path under the picked folder, then a unique base name. */
@@ -56,7 +57,7 @@ export async function importModelFiles(
       const writer = await store.files.openWriter(key, file.path);
       try {
         writer.truncate(0);
-        const hasher = await createFileHasher(file);
+        const hasher = await (deps.createHasher ?? createInThreadHasher)(file);
         progress.beginFile(file, 0);
         await pumpStream(picked.file.stream().getReader(), {
           writer,
@@ -68,7 +69,7 @@ export async function importModelFiles(
           now,
         }, 0);
         writer.flush();
-        const digest = hasher.digest();
+        const digest = await hasher.digest();
         const check = compareDigest(file, digest);
         if (!check.ok) {
           writer.truncate(0);

@@ -44,26 +44,28 @@ export async function pumpStream(
   let offset = startOffset;
   let recorded = startOffset;
   let lastCheckpointAt = target.now();
-  const batch = new Uint8Array(WRITE_BATCH_BYTES);
+  // The hasher takes ownership of what it is given, so each batch gets a fresh buffer.
+  let batch = new Uint8Array(WRITE_BATCH_BYTES);
   let batched = 0;
 
-  const commit = (chunk: Uint8Array) => {
+  const commit = async (chunk: Uint8Array) => {
     target.writer.write(chunk, offset);
-    target.hasher.update(chunk);
     offset += chunk.byteLength;
     target.onBytes(chunk.byteLength);
+    await target.hasher.update(chunk);
   };
-  const drain = () => {
+  const drain = async () => {
     if (batched === 0) return;
     const pending = batch.subarray(0, batched);
+    batch = new Uint8Array(WRITE_BATCH_BYTES);
     batched = 0; // a failed write drops the batch: those bytes are fetched again on resume
-    commit(pending);
+    await commit(pending);
   };
   const record = async () => {
-    drain();
+    await drain();
     if (offset === recorded) return;
     target.writer.flush();
-    await target.checkpoint.save(offset, target.hasher.save());
+    await target.checkpoint.save(offset, await target.hasher.save());
     recorded = offset;
     lastCheckpointAt = target.now();
   };
@@ -74,17 +76,17 @@ export async function pumpStream(
       if (done) break;
       if (offset + batched + value.byteLength > target.size) throw new OversizedStreamError(target.size);
       if (value.byteLength >= WRITE_BATCH_BYTES) {
-        drain();
-        commit(value);
+        await drain();
+        await commit(value);
       } else {
-        if (batched + value.byteLength > WRITE_BATCH_BYTES) drain();
+        if (batched + value.byteLength > WRITE_BATCH_BYTES) await drain();
         batch.set(value, batched);
         batched += value.byteLength;
       }
       const due = target.now() - lastCheckpointAt >= target.checkpoint.everyMs || offset + batched - recorded >= target.checkpoint.everyBytes;
       if (due) await record();
     }
-    drain();
+    await drain();
     return offset;
   } finally {
     // Keep what was received before a failure, pause or cancel (a failed write left nothing extra).
