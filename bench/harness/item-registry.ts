@@ -1,0 +1,24 @@
+/**
+ * The benchmark items, in the order they run. The app build (first-paint) comes first because
+ * the download item serves the same build.
+ */
+import type { BenchItem } from './bench-item';
+
+export interface ItemEntry {
+  name: string;
+  /** Issue 6 item numbers the module measures. */
+  items: number[];
+  load(): Promise<BenchItem>;
+}
+
+export const ITEMS: readonly ItemEntry[] = [
+  { name: 'first-paint', items: [7], load: () => import('../items/first-paint') },
+  { name: 'domain', items: [6], load: () => import('../items/domain') },
+  { name: 'palette', items: [5], load: () => import('../items/palette') },
+];
+
+export function findItem(name: string): ItemEntry {
+  const entry = ITEMS.find((candidate) => candidate.name === name);
+  if (!entry) throw new Error(`Unknown benchmark item "${name}". Known: ${ITEMS.map((item) => item.name).join(', ')}.`);
+  return entry;
+}
