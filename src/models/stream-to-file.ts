@@ -61,13 +61,33 @@ export async function pumpStream(
     batched = 0; // a failed write drops the batch: those bytes are fetched again on resume
     await commit(pending);
   };
-  const record = async () => {
+  /**
+   * Records (offset, hash state) without stalling the copy: the state is asked for at `at`
+   * and written once it arrives, while later chunks keep flowing. One checkpoint at a time.
+   */
+  let inProgress: Promise<void> | undefined;
+  const startCheckpoint = () => {
+    const at = offset;
+    lastCheckpointAt = target.now();
+    inProgress = target.hasher
+      .save()
+      .then(async (state) => {
+        target.writer.flush();
+        await target.checkpoint.save(at, state);
+        recorded = at;
+      })
+      .finally(() => {
+        inProgress = undefined;
+      });
+    // A failed background checkpoint only means an older resume point; recordNow reports its own.
+    inProgress.catch(() => undefined);
+  };
+  const recordNow = async () => {
+    await inProgress?.catch(() => undefined);
     await drain();
     if (offset === recorded) return;
-    target.writer.flush();
-    await target.checkpoint.save(offset, await target.hasher.save());
-    recorded = offset;
-    lastCheckpointAt = target.now();
+    startCheckpoint();
+    await inProgress;
   };
 
   try {
@@ -84,13 +104,16 @@ export async function pumpStream(
         batched += value.byteLength;
       }
       const due = target.now() - lastCheckpointAt >= target.checkpoint.everyMs || offset + batched - recorded >= target.checkpoint.everyBytes;
-      if (due) await record();
+      if (due && !inProgress) {
+        await drain();
+        startCheckpoint();
+      }
     }
     await drain();
     return offset;
   } finally {
     // Keep what was received before a failure, pause or cancel (a failed write left nothing extra).
-    await record().catch(() => undefined);
+    await recordNow().catch(() => undefined);
     reader.releaseLock();
   }
 }
