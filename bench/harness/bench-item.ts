@@ -9,6 +9,8 @@ export interface BenchContext {
   smoke: boolean;
   /** Repository root (absolute, no trailing slash). */
   root: string;
+  /** Same for every item of one `npm run bench`, so items can share work (the app build). */
+  runId: string;
   /** A progress line on stderr (stdout stays for the report). */
   log(message: string): void;
 }

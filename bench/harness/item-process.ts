@@ -23,7 +23,9 @@ export async function runItemProcess(argv: string[]): Promise<number> {
   let outcome: ItemOutcome;
   try {
     const item = await entry.load();
-    const figures = await item.run({ smoke, root: repoRoot, log: (message) => process.stderr.write(`[${name}] ${message}\n`) });
+    const runId = process.env.BENCH_RUN_ID ?? `standalone-${process.pid}`;
+    const log = (message: string) => process.stderr.write(`[${name}] ${message}\n`);
+    const figures = await item.run({ smoke, root: repoRoot, runId, log });
     checkFigures(entry, figures);
     outcome = { name, items: entry.items, status: 'ok', seconds: (performance.now() - started) / 1000, figures };
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * The benchmark items, in the order they run. The app build (first-paint) comes first because
- * the download item serves the same build.
+ * later items serve the same build.
  */
 import type { BenchItem } from './bench-item';
 
@@ -14,7 +14,6 @@ export interface ItemEntry {
 export const ITEMS: readonly ItemEntry[] = [
   { name: 'first-paint', items: [7], load: () => import('../items/first-paint') },
   { name: 'domain', items: [6], load: () => import('../items/domain') },
-  { name: 'palette', items: [5], load: () => import('../items/palette') },
 ];
 
 export function findItem(name: string): ItemEntry {

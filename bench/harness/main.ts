@@ -32,7 +32,7 @@ export function parseBenchOptions(argv: readonly string[], env: Record<string, s
   return { smoke, items };
 }
 
-async function runInChildProcess(entry: ItemEntry, smoke: boolean): Promise<ItemOutcome> {
+async function runInChildProcess(entry: ItemEntry, smoke: boolean, runId: string): Promise<ItemOutcome> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'bench-item-'));
   const outcomeFile = path.join(folder, 'outcome.json');
   const started = performance.now();
@@ -40,6 +40,7 @@ async function runInChildProcess(entry: ItemEntry, smoke: boolean): Promise<Item
     // Own process group, so a timeout also ends the browsers and servers the item started.
     const child = spawn(process.execPath, ['bench/run-item.mjs', entry.name, outcomeFile, ...(smoke ? ['--smoke'] : [])], {
       cwd: repoRoot,
+      env: { ...process.env, BENCH_RUN_ID: runId },
       stdio: ['ignore', 2, 2],
       detached: true,
     });
@@ -80,9 +81,10 @@ export async function main(argv: readonly string[], env: Record<string, string |
     return 2;
   }
   const outcomes: ItemOutcome[] = [];
+  const runId = `${Date.now()}-${process.pid}`;
   for (const entry of options.items) {
     process.stderr.write(`\n== ${entry.name} (item ${entry.items.join(', ')})${options.smoke ? ' [smoke]' : ''}\n`);
-    const outcome = await runInChildProcess(entry, options.smoke);
+    const outcome = await runInChildProcess(entry, options.smoke, runId);
     process.stderr.write(`== ${entry.name}: ${outcome.status} in ${outcome.seconds.toFixed(1)} s\n`);
     outcomes.push(outcome);
   }

@@ -3,6 +3,7 @@ import { describeTarget, type BenchReport, type Figure } from './figure';
 
 export function formatNumber(value: number): string {
   const magnitude = Math.abs(value);
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
   if (magnitude >= 1000) return Math.round(value).toLocaleString('en-US');
   if (magnitude >= 100) return value.toFixed(0);
   if (magnitude >= 10) return value.toFixed(1);
