@@ -4,6 +4,7 @@
  * image that matched no job by hand, sets a trigger word, and exports the set in each layout.
  * The zips are read back: folder names, files, captions and image bytes.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { unzipSync, zipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -56,6 +57,11 @@ test('import generated images, fix the unmatched one, export every layout', asyn
   await openExampleTrainingSet(page);
   await importGeneratedImages(page);
   await expect(page.getByRole('status').filter({ hasText: 'Added 40 images' })).toHaveText('Added 40 images: 39 matched to jobs, 1 needs a job.');
+
+  // Every panel is on screen now (an unmatched image, a batch opened): no serious axe violations.
+  await page.getByText('Batch 2 · Wild animals (39 images)').click();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
 
   // The one image without a job is fixed by hand.
   const unassigned = page.getByRole('region', { name: /Images without a job/ });
