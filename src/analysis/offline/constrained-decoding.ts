@@ -9,7 +9,7 @@
  * when the matcher rejects a token, or when the caller cancels.
  */
 import { BaseStreamer, LogitsProcessor, StoppingCriteria, type Tensor } from '@huggingface/transformers';
-import { allowsOnlyStopTokens, applyTokenMask, type DraftGrammar, type GrammarMatcher } from './grammar';
+import { allowsOnlyStopTokens, type DraftGrammar, type GrammarMatcher } from './grammar';
 import { createStringLimiter } from './string-limits';
 
 export type DecodingStop = 'complete' | 'cancelled' | 'rejected' | 'running';
@@ -37,6 +37,7 @@ export async function createConstrainedDecoding(
 ): Promise<ConstrainedDecoding> {
   const matcher: GrammarMatcher = await grammar.createMatcher();
   const limiter = createStringLimiter(grammar.stringLimits, grammar.tokenBytes);
+  const masker = grammar.masker;
   const tokenIds: number[] = [];
   let stop: DecodingStop = 'running';
   let promptSeen = false;
@@ -64,7 +65,7 @@ export async function createConstrainedDecoding(
       const width = logits.dims.at(-1) ?? data.length;
       for (let offset = 0; offset < data.length; offset += width) {
         const row = data.subarray(offset, offset + width);
-        applyTokenMask(row, mask);
+        masker.apply(row, mask);
         limiter.apply(row);
       }
       return logits;

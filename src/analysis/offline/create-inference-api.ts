@@ -10,7 +10,7 @@ import { checkMemory, probeDevice as probeBrowserDevice } from './device-check';
 import { createEventLoopYield, yieldBeforeEachForward } from './event-loop-yield';
 import { generateDraft } from './generate-draft';
 import type { XGrammarLoader, XGrammarModule } from './grammar';
-import type { DeviceReport, InferenceApi, LoadModelRequest } from './inference-api';
+import type { DeviceReport, DraftRequest, InferenceApi, InferenceEventListener, LoadModelRequest } from './inference-api';
 import { loadQwen2Vl, type LoadedQwen2Vl, type TransformersEnv } from './load-qwen2vl';
 
 export interface InferenceApiDeps {
@@ -60,7 +60,7 @@ export function createInferenceApi(deps: InferenceApiDeps) {
       return runtimeReady;
     },
 
-    async loadModel(request, onEvent) {
+    async loadModel(request: LoadModelRequest, onEvent?: InferenceEventListener) {
       const started = now();
       if (loaded && sameModel(loaded, request)) return { device: loaded.device, dtype: loaded.dtype, loadedNow: false, seconds: 0 };
       await loading?.catch(() => undefined);
@@ -90,7 +90,7 @@ export function createInferenceApi(deps: InferenceApiDeps) {
       return { device: loaded.device, dtype: loaded.dtype, loadedNow: true, seconds: (now() - started) / 1000 };
     },
 
-    async generateDraft(request, onEvent) {
+    async generateDraft(request: DraftRequest, onEvent?: InferenceEventListener) {
       if (!loaded) throw new ModelLoadError('generateDraft() was called before loadModel().');
       if (cancelled.delete(request.requestId)) throw new CancelledError('The offline analysis');
       try {
@@ -109,7 +109,7 @@ export function createInferenceApi(deps: InferenceApiDeps) {
       }
     },
 
-    async cancel(requestId) {
+    async cancel(requestId: string) {
       // Also before the generation starts: the engine cancels as soon as the user asks.
       cancelled.add(requestId);
     },

@@ -82,19 +82,39 @@ function buildPromptText(loaded: LoadedQwen2Vl, imageTokens: number[]): string {
   return parts.reduce((text, part, index) => text + IMAGE_TOKEN.repeat(imageTokens[index - 1]!) + part);
 }
 
+export interface ModelInputs {
+  inputIds: Tensor;
+  attentionMask: Tensor;
+  pixelValues: Tensor;
+  imageGridThw: Tensor;
+  /** Visual tokens per image, in image order. */
+  imageTokens: number[];
+}
+
+/** The tensors generate() receives for these images: processed pixels and the tokenized chat prompt. */
+export async function buildModelInputs(loaded: LoadedQwen2Vl, images: PreparedImage[]): Promise<ModelInputs> {
+  if (images.length === 0) throw new InferenceFailedError('No images were given to the offline model.');
+  const vision = await encodeImages(loaded, images);
+  const text = buildPromptText(loaded, vision.imageTokens);
+  const textInputs = loaded.tokenizer(text, { add_special_tokens: false }) as { input_ids: Tensor; attention_mask: Tensor };
+  return {
+    inputIds: textInputs.input_ids,
+    attentionMask: textInputs.attention_mask,
+    pixelValues: vision.pixelValues,
+    imageGridThw: vision.gridThw,
+    imageTokens: vision.imageTokens,
+  };
+}
+
 export async function generateDraft(loaded: LoadedQwen2Vl, request: DraftRequest, context: GenerateDraftContext): Promise<DraftResult> {
   const now = context.now ?? (() => performance.now());
   const ensureNotCancelled = () => {
     if (context.isCancelled()) throw new CancelledError('The offline analysis');
   };
-  if (request.images.length === 0) throw new InferenceFailedError('No images were given to the offline model.');
-
-  const vision = await encodeImages(loaded, request.images);
+  const inputs = await buildModelInputs(loaded, request.images);
   ensureNotCancelled();
-  const text = buildPromptText(loaded, vision.imageTokens);
-  const textInputs = loaded.tokenizer(text, { add_special_tokens: false }) as { input_ids: Tensor; attention_mask: Tensor };
-  const promptTokens = textInputs.input_ids.dims.at(-1) ?? 0;
-  context.onEvent?.({ type: 'prefill', promptTokens, imageTokens: vision.imageTokens.reduce((a, b) => a + b, 0) });
+  const promptTokens = inputs.inputIds.dims.at(-1) ?? 0;
+  context.onEvent?.({ type: 'prefill', promptTokens, imageTokens: inputs.imageTokens.reduce((a, b) => a + b, 0) });
 
   const progress = createDraftProgressTracker();
   let lastEventMs = 0;
@@ -118,10 +138,10 @@ export async function generateDraft(loaded: LoadedQwen2Vl, request: DraftRequest
     ensureNotCancelled();
     if (request.sampling) random.seed(request.sampling.seed);
     await loaded.model.generate({
-      input_ids: textInputs.input_ids,
-      attention_mask: textInputs.attention_mask,
-      pixel_values: vision.pixelValues,
-      image_grid_thw: vision.gridThw,
+      input_ids: inputs.inputIds,
+      attention_mask: inputs.attentionMask,
+      pixel_values: inputs.pixelValues,
+      image_grid_thw: inputs.imageGridThw,
       max_new_tokens: request.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS,
       ...(request.sampling
         ? { do_sample: true, temperature: request.sampling.temperature, top_k: request.sampling.topK }
@@ -147,7 +167,7 @@ export async function generateDraft(loaded: LoadedQwen2Vl, request: DraftRequest
     tokenIds,
     complete: decoding.stop === 'complete',
     promptTokens,
-    imageTokens: vision.imageTokens,
+    imageTokens: inputs.imageTokens,
     prefillSeconds: ((firstTokenMs ?? ended) - started) / 1000,
     generationSeconds: (ended - (firstTokenMs ?? ended)) / 1000,
   };

@@ -29,6 +29,8 @@ export interface DraftGrammar {
   /** Per-field string limits, enforced by the decoder (see string-limits.ts). */
   stringLimits: Readonly<Record<string, number>>;
   tokenBytes: TokenBytes;
+  /** Shared across generations: the forbidden-id lists of masks already seen. */
+  masker: TokenMasker;
   /** A fresh matcher at the start of the draft (one per generation). */
   createMatcher(): Promise<GrammarMatcher>;
   dispose(): void;
@@ -64,6 +66,7 @@ export async function compileDraftGrammar(xgrammar: XGrammarModule, info: Vocabu
     stopTokenIds: info.stopTokenIds,
     stringLimits: draftStringLimits(),
     tokenBytes: createTokenBytes(pieces),
+    masker: createTokenMasker(),
     createMatcher: () => xgrammar.GrammarMatcher.createGrammarMatcher(compiled, info.stopTokenIds),
     dispose() {
       compiled.dispose();
@@ -89,18 +92,91 @@ export function allowsOnlyStopTokens(mask: Int32Array, stopTokenIds: readonly nu
   return true;
 }
 
-/** Sets every disallowed logit to -Infinity, in place, over the logits' own width. */
-export function applyTokenMask(logits: Float32Array, mask: Int32Array): void {
-  const width = logits.length;
-  for (let word = 0; word < mask.length && word * 32 < width; word += 1) {
-    const bits = mask[word] ?? 0;
-    if (bits === -1) continue; // all 32 allowed: the common case inside strings
-    const base = word * 32;
-    const end = Math.min(base + 32, width);
-    for (let id = base; id < end; id += 1) {
-      if (((bits >>> (id - base)) & 1) === 0) logits[id] = Number.NEGATIVE_INFINITY;
+/**
+ * Applies xgrammar bitmasks to logits. A generation sees few distinct masks (one per kind of
+ * grammar position, the same one for every token inside a string), so each distinct mask is
+ * turned once into an id list, and applying it is one tight loop. The list is whichever side
+ * is shorter: structural positions allow a handful of tokens (keep those, fill the rest with
+ * -Infinity), string positions forbid about 62,000 of 151,936 (write just those).
+ */
+export interface TokenMasker {
+  /** Sets every logit the mask forbids to -Infinity, in place, over the logits' own width. */
+  apply(logits: Float32Array, mask: Int32Array): void;
+}
+
+interface CompiledMask {
+  mask: Int32Array;
+  width: number;
+  mode: 'allow' | 'forbid';
+  ids: Int32Array;
+  /** Scratch for the allowed logits while the row is filled ('allow' mode). */
+  kept: Float32Array;
+}
+
+const MAX_CACHED_MASKS = 512;
+
+function maskHash(mask: Int32Array): number {
+  let hash = 2166136261;
+  for (let i = 0; i < mask.length; i += 1) hash = Math.imul(hash ^ (mask[i] ?? 0), 16777619);
+  return hash >>> 0;
+}
+
+function sameMask(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Bit `id` of the mask, treating ids past the mask as forbidden (a padded, wider model head). */
+function compileMask(mask: Int32Array, width: number): CompiledMask {
+  const words = Math.ceil(width / 32);
+  const wordAt = (word: number) => {
+    const bits = word < mask.length ? (mask[word] ?? 0) : 0;
+    const valid = Math.min(32, width - word * 32);
+    return valid === 32 ? bits : bits & ((1 << valid) - 1);
+  };
+  let allowed = 0;
+  for (let word = 0; word < words; word += 1) allowed += bitCount(wordAt(word));
+  const mode = allowed <= width - allowed ? 'allow' : 'forbid';
+  const ids = new Int32Array(mode === 'allow' ? allowed : width - allowed);
+  let next = 0;
+  for (let word = 0; word < words; word += 1) {
+    let bits = wordAt(word);
+    if (mode === 'forbid') bits = ~bits & (width - word * 32 >= 32 ? -1 : (1 << (width - word * 32)) - 1);
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      ids[next++] = word * 32 + 31 - Math.clz32(lowest);
+      bits ^= lowest;
     }
   }
-  // Logits past the mask (a model padded wider than the tokenizer) are never valid tokens.
-  for (let id = mask.length * 32; id < width; id += 1) logits[id] = Number.NEGATIVE_INFINITY;
+  return { mask: mask.slice(), width, mode, ids, kept: new Float32Array(mode === 'allow' ? ids.length : 0) };
+}
+
+export function createTokenMasker(): TokenMasker {
+  const cache = new Map<number, CompiledMask>();
+  return {
+    apply(logits, mask) {
+      const key = maskHash(mask) ^ logits.length;
+      let compiled = cache.get(key);
+      if (!compiled || compiled.width !== logits.length || !sameMask(compiled.mask, mask)) {
+        if (cache.size >= MAX_CACHED_MASKS) cache.clear();
+        compiled = compileMask(mask, logits.length);
+        cache.set(key, compiled);
+      }
+      const { ids, kept } = compiled;
+      if (compiled.mode === 'forbid') {
+        for (let i = 0; i < ids.length; i += 1) logits[ids[i]!] = Number.NEGATIVE_INFINITY;
+        return;
+      }
+      for (let i = 0; i < ids.length; i += 1) kept[i] = logits[ids[i]!]!;
+      logits.fill(Number.NEGATIVE_INFINITY);
+      for (let i = 0; i < ids.length; i += 1) logits[ids[i]!] = kept[i]!;
+    },
+  };
 }

@@ -61,10 +61,10 @@ function createLoadingReporter(onEvent: InferenceEventListener | undefined) {
   };
 }
 
-function eosTokenIds(model: Qwen2VLForConditionalGeneration, tokenizer: PreTrainedTokenizer): number[] {
+function eosTokenIds(model: Qwen2VLForConditionalGeneration, vocab: Map<string, number>): number[] {
   const fromConfig = (model.generation_config as { eos_token_id?: number | number[] } | null)?.eos_token_id ?? [];
   const ids = new Set(Array.isArray(fromConfig) ? fromConfig : [fromConfig]);
-  const imEnd = tokenizer.get_vocab().get('<|im_end|>');
+  const imEnd = vocab.get('<|im_end|>');
   if (imEnd !== undefined) ids.add(imEnd);
   return [...ids];
 }
@@ -89,7 +89,7 @@ export async function loadQwen2Vl(options: LoadQwen2VlOptions): Promise<LoadedQw
   try {
     const vocab = tokenizer.get_vocab();
     const vocabSize = (model.config as { vocab_size?: number }).vocab_size ?? vocab.size;
-    const grammar = await compileDraftGrammar(options.xgrammar, { vocab, vocabSize, stopTokenIds: eosTokenIds(model, tokenizer) });
+    const grammar = await compileDraftGrammar(options.xgrammar, { vocab, vocabSize, stopTokenIds: eosTokenIds(model, vocab) });
     const pieces = new Array<string>(vocabSize).fill('');
     for (const [piece, id] of vocab) if (id < vocabSize) pieces[id] = piece;
     return {

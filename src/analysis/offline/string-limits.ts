@@ -29,23 +29,34 @@ const MAX_OPEN_LENGTH = 255;
 export interface TokenBytes {
   /** The token's bytes (byte-level pieces decoded; special tokens as their text). */
   bytes(tokenId: number): Uint8Array;
-  /** Ids grouped by how many bytes they add to an open string (before their first quote). */
-  idsByOpenLength: Int32Array[];
+  /** Token ids sorted by how many bytes they add to an open string (before their first quote), longest first. */
+  idsByOpenLength: Int32Array;
+  /** `longerThan[n]`: how many of those ids add more than n bytes (a prefix of `idsByOpenLength`). */
+  longerThan: Int32Array;
 }
 
 export function createTokenBytes(pieces: readonly string[]): TokenBytes {
   const decoder = byteLevelDecoder();
   const decode = (piece: string) => Uint8Array.from(piece, (char) => decoder.get(char) ?? char.charCodeAt(0) & 0xff);
   const groups: number[][] = Array.from({ length: MAX_OPEN_LENGTH + 1 }, () => []);
+  // Byte-level pieces hold one character per byte, and `"` stands for itself: string
+  // indexes are byte offsets, no decoding needed for the 151,936-entry table.
   pieces.forEach((piece, id) => {
     if (piece === '') return;
-    const bytes = decode(piece);
-    const quote = bytes.indexOf(QUOTE);
-    groups[Math.min(quote < 0 ? bytes.length : quote, MAX_OPEN_LENGTH)]!.push(id);
+    const quote = piece.indexOf('"');
+    groups[Math.min(quote < 0 ? piece.length : quote, MAX_OPEN_LENGTH)]!.push(id);
   });
+  const sorted = groups.slice().reverse().flat();
+  const longerThan = new Int32Array(MAX_OPEN_LENGTH + 1);
+  let count = 0;
+  for (let length = MAX_OPEN_LENGTH; length >= 0; length -= 1) {
+    longerThan[length] = count;
+    count += groups[length]!.length;
+  }
   return {
     bytes: (tokenId) => decode(pieces[tokenId] ?? ''),
-    idsByOpenLength: groups.map((ids) => Int32Array.from(ids)),
+    idsByOpenLength: Int32Array.from(sorted),
+    longerThan,
   };
 }
 
@@ -113,10 +124,13 @@ export function createStringLimiter(limits: Readonly<Record<string, number>>, to
       if (!inString || stringIsKey) return;
       const limit = limits[lastKey];
       if (limit === undefined) return;
-      const room = Math.max(0, limit - stringLength);
-      const groups = tokens.idsByOpenLength;
-      for (let length = groups.length - 1; length > room; length -= 1) {
-        for (const id of groups[length]!) if (id < logits.length) logits[id] = Number.NEGATIVE_INFINITY;
+      const room = Math.min(MAX_OPEN_LENGTH, Math.max(0, limit - stringLength));
+      const ids = tokens.idsByOpenLength;
+      const end = tokens.longerThan[room]!;
+      const width = logits.length;
+      for (let i = 0; i < end; i += 1) {
+        const id = ids[i]!;
+        if (id < width) logits[id] = Number.NEGATIVE_INFINITY;
       }
     },
   };

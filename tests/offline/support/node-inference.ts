@@ -11,7 +11,6 @@ export function createNodeInferenceApi() {
       env.allowRemoteModels = false;
       env.allowLocalModels = true;
       env.localModelPath = `${fixtureModelsDir}/`;
-      env.useFSCache = false;
     },
     probeDevice: async () => ({ gpu: null, deviceMemoryGb: null }),
     runtimeDevice: () => 'cpu',
