@@ -1,0 +1,9 @@
+/// <reference lib="webworker" />
+/** Offline inference worker: Qwen2-VL + grammar (logic in src/analysis/offline/create-inference-api.ts). */
+import { expose } from 'comlink';
+import { createBrowserInferenceDeps } from '../src/analysis/offline/browser-inference-deps';
+import { createInferenceApi } from '../src/analysis/offline/create-inference-api';
+import { registerAppErrorTransfer } from '../src/analysis/offline/error-transfer';
+
+registerAppErrorTransfer();
+expose(createInferenceApi(createBrowserInferenceDeps()));
