@@ -11,6 +11,8 @@ export interface PaletteBenchRun {
   height: number;
   bytes: number;
   runsMs: number[];
+  /** Same-run reference: a plain full-size createImageBitmap of the same blobs, one after another. */
+  decodeRunsMs: number[];
   palette: { hex: string; name: string; share?: number }[];
 }
 
@@ -60,13 +62,17 @@ async function run(options: { format: 'image/jpeg' | 'image/png' | 'image/webp';
   try {
     await client.extract(blobs.slice(0, 1)); // start the worker and JIT outside the timing
     const runsMs: number[] = [];
+    const decodeRunsMs: number[] = [];
     let palette: PaletteBenchRun['palette'] = [];
     for (let i = 0; i < options.runs; i += 1) {
       const started = performance.now();
       palette = await client.extract(blobs);
       runsMs.push(performance.now() - started);
+      const decodeStarted = performance.now();
+      for (const blob of blobs) (await createImageBitmap(blob)).close();
+      decodeRunsMs.push(performance.now() - decodeStarted);
     }
-    return { format: options.format, images: options.images, width: options.width, height: options.height, bytes: blobs.reduce((sum, blob) => sum + blob.size, 0), runsMs, palette };
+    return { format: options.format, images: options.images, width: options.width, height: options.height, bytes: blobs.reduce((sum, blob) => sum + blob.size, 0), runsMs, decodeRunsMs, palette };
   } finally {
     client.dispose();
   }

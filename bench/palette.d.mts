@@ -8,4 +8,4 @@ export interface PaletteBenchResult extends PaletteBenchRun {
 
 /** `outDir`: where the page is built (give tests their own, so a bench run can happen alongside). */
 export function openPalettePage(options?: { outDir?: string }): Promise<{ page: Page; close(): Promise<void> }>;
-export function benchPalette(options?: { quick?: boolean }): Promise<PaletteBenchResult[]>;
+export function benchPalette(options?: { quick?: boolean; runs?: number }): Promise<PaletteBenchResult[]>;

@@ -47,13 +47,14 @@ export async function openPalettePage({ outDir = '.fixtures/bench-palette' } = {
   }
 }
 
-export async function benchPalette({ quick = false } = {}) {
+/** `runs`: timed runs per format (default 5, 1 when quick). */
+export async function benchPalette({ quick = false, runs = quick ? 1 : 5 } = {}) {
   const { page, close } = await openPalettePage();
   try {
     const formats = quick ? ['image/jpeg'] : ['image/jpeg', 'image/png', 'image/webp'];
     const results = [];
     for (const format of formats) {
-      const run = await page.evaluate((options) => window.runPaletteBench(options), { format, images: 10, width: 4000, height: 3000, runs: quick ? 1 : 5 });
+      const run = await page.evaluate((options) => window.runPaletteBench(options), { format, images: 10, width: 4000, height: 3000, runs });
       results.push({ ...run, medianMs: median(run.runsMs), targetMs: TARGET_MS });
     }
     return results;
