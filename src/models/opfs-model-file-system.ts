@@ -1,3 +1,4 @@
+/// <reference lib="webworker" />
 /**
  * ModelFileSystem on the Origin Private File System: `models/<key>/<path>`, names percent-encoded.
  * Writers use `createSyncAccessHandle`, so `openWriter` works only in a dedicated worker;

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { MessageChannel } from 'node:worker_threads';
 import * as Comlink from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededBytes } from '../../e2e/model-fixtures';
 import { compareDigest, createInThreadHasher, type HasherFactory } from '../../src/models/file-hasher';

@@ -45,9 +45,9 @@ describe('Hub API', () => {
     let url: string | undefined = `${hub.url}/api/models/${REPO}/tree/main?recursive=true`;
     let pages = 0;
     while (url) {
-      const response = await fetch(url);
+      const response: Response = await fetch(url);
       entries.push(...((await response.json()) as typeof entries));
-      const link = response.headers.get('Link');
+      const link: string | null = response.headers.get('Link');
       url = link ? new URL(/<([^>]+)>/.exec(link)![1]!, hub.url).toString() : undefined;
       pages += 1;
     }

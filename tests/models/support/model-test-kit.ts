@@ -21,6 +21,8 @@ export interface ModelTestKit {
   store: WritableModelStore;
   files: NodeModelFileSystem;
   repoFiles: FakeRepoFile[];
+  /** Root the Hub stand-in serves (repos under it). */
+  hubRoot: string;
   /** Resolves and records the manifest for the WASM device. */
   resolve(): Promise<ModelManifest>;
   downloader(overrides?: Partial<{ retry: RetryPolicy; everyMs: number; everyBytes: number }>): ModelDownloader;
@@ -38,6 +40,7 @@ export async function createModelTestKit(options: { faults?: HubFaults; scale?: 
     store,
     files,
     repoFiles,
+    hubRoot: join(dir, 'hub'),
     async resolve() {
       const client = createHubClient(hub.url);
       const commit = await client.resolveCommit(TEST_REPO, 'main');
