@@ -6,9 +6,9 @@ import { createStore } from 'solid-js/store';
 import type { AnalysisProgress, AnalysisResult } from '../../analysis/types';
 import { createAnalysisOrchestrator } from '../../analysis/orchestrator';
 import { createLazyCloudEngine } from '../../analysis/lazy-cloud-engine';
-import { createOfflineUnavailableEngine } from '../../analysis/offline-unavailable';
 import { prepareImages } from '../../analysis/image-prep';
 import { createPaletteClient } from '../../analysis/palette-client';
+import { createLazyOfflineEngine } from './lazy-offline-engine';
 import type { DatasetSpecification, PaletteColor } from '../../domain/schema';
 import { parseSrefInput } from '../../domain/sref';
 import { InvalidOutputError, toErrorInfo, type ErrorInfo } from '../../errors';
@@ -52,7 +52,7 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
     getApiKey: () => settingsActions.apiKey(),
     isOnline: () => navigator.onLine,
     createCloudEngine: (config) => createLazyCloudEngine(config),
-    offlineEngine: createOfflineUnavailableEngine(settingsState.settings.offlineVariant),
+    offlineEngine: createLazyOfflineEngine(() => settingsState.settings),
   });
 
   const onProgress = (progress: AnalysisProgress) => {
