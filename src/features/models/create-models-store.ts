@@ -313,8 +313,8 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
       const variant = findVariant(variantId);
       const memory = state.deviceMemoryGb;
       if (!variant || memory === undefined || memory >= variant.memoryNeededGb) return undefined;
-      // deviceMemory is rounded down and capped at 8 GB, so this is a hint, not a verdict.
-      return `This model needs about ${variant.memoryNeededGb} GB of memory; this device reports ${memory} GB${memory >= 8 ? ' or more' : ''}. It may fail to load or be very slow.`;
+      // deviceMemory is rounded down to a power of two (and capped), so this is a hint, not a verdict.
+      return `This model needs about ${variant.memoryNeededGb} GB of memory; this device reports ${memory} GB (browsers round this down). It may fail to load or be very slow.`;
     },
   };
   return [state, actions];
