@@ -3,7 +3,7 @@
 import { expose } from 'comlink';
 import { createBrowserInferenceDeps } from '../src/analysis/offline/browser-inference-deps';
 import { createInferenceApi } from '../src/analysis/offline/create-inference-api';
-import { registerAppErrorTransfer } from '../src/analysis/offline/error-transfer';
+import { registerAppErrorTransfer } from '../src/worker-errors';
 
 registerAppErrorTransfer();
 expose(createInferenceApi(createBrowserInferenceDeps()));

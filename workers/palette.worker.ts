@@ -2,5 +2,8 @@
 import { expose } from 'comlink';
 import { createPaletteApi } from '../src/analysis/palette-api';
 import { createBrowserPixelDecoder } from '../src/analysis/palette-decode';
+import { registerAppErrorTransfer } from '../src/worker-errors';
+
+registerAppErrorTransfer();
 
 expose(createPaletteApi(createBrowserPixelDecoder()));

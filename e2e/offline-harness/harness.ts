@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { DraftResult, InferenceApi, InferenceEvent } from '../../src/analysis/offline/inference-api';
-import { registerAppErrorTransfer } from '../../src/analysis/offline/error-transfer';
+import { registerAppErrorTransfer } from '../../src/worker-errors';
 import { createOfflineEngine } from '../../src/analysis/offline/offline-engine';
 import type { PreparedImage } from '../../src/analysis/types';
 import { toErrorInfo, type ErrorInfo } from '../../src/errors';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paintImage, type Paint } from '../../tests/palette/synthetic-images';
 import { createPaletteApi, type PixelDecoder, type PixelJobEvent } from './palette-api';
 import { deltaE, hexToOklab } from '../domain/palette';
+import { ImageProcessingError } from '../errors';
 
 /**
  * Node has no image decoders, so these tests hand the API a decoder that paints the colours a
@@ -74,11 +75,11 @@ describe('createPaletteApi', () => {
     await expect(api.extractPalette([blobOf(RED_BLUE)], 'job-3')).resolves.toHaveLength(2);
   });
 
-  it('names the file that cannot be decoded, as a plain ErrorInfo', async () => {
+  it('names the file that cannot be decoded, as a named error', async () => {
     const api = createPaletteApi(createPaintingDecoder());
     const broken = new File(['broken'], 'grid_0.png', { type: 'image/png' });
     const error = await api.probeImages([blobOf(RED_BLUE), broken], 'job-4').catch((thrown: unknown) => thrown);
-    expect(error).not.toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(ImageProcessingError);
     expect(error).toMatchObject({ kind: 'ImageProcessing', message: expect.stringContaining('grid_0.png') });
   });
 });

@@ -6,12 +6,12 @@
  * Cancellation is cooperative: each long call carries a `jobId`; `cancel(jobId)` marks it and the
  * call stops at its next image boundary (no call blocks for more than one image decode, plus the
  * ~50 ms clustering), so other calls sharing the worker are never killed with it.
- * Failures are thrown as plain `ErrorInfo` objects: Comlink would strip an Error's kind and action.
+ * Failures are thrown as named AppErrors; both sides register the transfer in src/worker-errors.ts.
  */
 import type { PaletteColor } from '../domain/schema';
 import { extractPalette, type PixelImage } from '../domain/palette';
 import { differenceHash } from '../domain/training-set/perceptual-hash';
-import { CancelledError, ImageProcessingError, toErrorInfo } from '../errors';
+import { CancelledError, ImageProcessingError } from '../errors';
 
 export type PixelJobEvent =
   | { type: 'decoded'; done: number; total: number }
@@ -78,8 +78,6 @@ export function createPaletteApi(decoder: PixelDecoder): PaletteApi {
         const pixels = await eachImage(images, jobId, 'Colour extraction', onProgress, (image) => decoder.decodeScaled(image, PALETTE_PIXELS_PER_IMAGE));
         onProgress?.({ type: 'clustering' });
         return extractPalette(pixels);
-      } catch (error) {
-        throw toErrorInfo(error);
       } finally {
         active.delete(jobId);
         cancelled.delete(jobId);
@@ -92,8 +90,6 @@ export function createPaletteApi(decoder: PixelDecoder): PaletteApi {
           const { width, height, hashPixels, thumbnail } = await decoder.decodeForProbe(image);
           return { width, height, dHash: differenceHash(hashPixels), thumbnail };
         });
-      } catch (error) {
-        throw toErrorInfo(error);
       } finally {
         active.delete(jobId);
         cancelled.delete(jobId);

@@ -5,7 +5,8 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { PaletteColor } from '../domain/schema';
-import { AppError, CancelledError, type ErrorInfo } from '../errors';
+import { CancelledError } from '../errors';
+import { registerAppErrorTransfer } from '../worker-errors';
 import type { ImageProbe, PaletteApi, PixelJobProgress } from './palette-api';
 
 export interface PaletteClient {
@@ -15,6 +16,7 @@ export interface PaletteClient {
 }
 
 export function createPaletteClient(): PaletteClient {
+  registerAppErrorTransfer();
   let worker: Worker | null = null;
   let api: Remote<PaletteApi> | null = null;
 
@@ -38,7 +40,7 @@ export function createPaletteClient(): PaletteClient {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
     });
-    const result = call(worker, jobId).catch(rethrowAsAppError);
+    const result = call(worker, jobId);
     result.catch(() => {}); // after an abort nobody awaits it; its late rejection is expected
     try {
       return await Promise.race([result, aborted]);
@@ -62,11 +64,3 @@ export function createPaletteClient(): PaletteClient {
   };
 }
 
-/** The worker throws ErrorInfo objects (see palette-api.ts); give callers a real AppError back. */
-function rethrowAsAppError(error: unknown): never {
-  if (typeof error === 'object' && error !== null && 'kind' in error && 'message' in error && 'action' in error) {
-    const info = error as ErrorInfo;
-    throw new AppError(info.kind, info.message, info.action, info.detail ? { detail: info.detail } : undefined);
-  }
-  throw error;
-}

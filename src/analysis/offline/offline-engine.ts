@@ -17,7 +17,7 @@ import { totalBytes, type ModelManifest } from '../../models/model-manifest';
 import { dtypeSetId, findVariant, type InferenceDevice } from '../../models/registry';
 import type { AnalysisEngine, AnalysisProgress, AnalysisRequest, EngineResult } from '../types';
 import { preferredDevice } from './device-check';
-import { registerAppErrorTransfer } from './error-transfer';
+import { registerAppErrorTransfer } from '../../worker-errors';
 import type { DraftResult, InferenceApi, InferenceEvent } from './inference-api';
 
 export interface OfflineModelTarget {

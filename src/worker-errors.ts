@@ -4,7 +4,7 @@
  * an AppError (same kind, message, action, detail) on the other side. Register it on both sides.
  */
 import { transferHandlers, type TransferHandler } from 'comlink';
-import { AppError, type ErrorInfo } from '../../errors';
+import { AppError, type ErrorInfo } from './errors';
 
 interface Thrown {
   value: unknown;
