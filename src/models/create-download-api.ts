@@ -30,7 +30,8 @@ export interface DownloadApiDeps {
  * while IndexedDB sees only about one small write per second.
  */
 const CHECKPOINT = { everyMs: 1_000, everyBytes: 32 * 1024 * 1024 };
-const PROGRESS_EVERY_MS = 200;
+/** Progress often enough to look live, rarely enough that re-rendering costs the download nothing. */
+const PROGRESS_EVERY_MS = 400;
 
 export function createDownloadApi(deps: DownloadApiDeps = {}): DownloadApi {
   const store = deps.store ?? createModelStore();

@@ -23,7 +23,7 @@ export function TransferProgress(props: {
         aria-valuenow={props.percent}
         aria-valuetext={`${props.percent}% (${text()})`}
       >
-        <div class="transfer-fill" style={{ width: `${Math.min(100, props.percent)}%` }} />
+        <div class="transfer-fill" style={{ transform: `scaleX(${Math.min(100, props.percent) / 100})` }} />
       </div>
       <p class="transfer-figures" data-testid="transfer-figures">
         <span>{props.percent}%</span> · <span>{text()}</span>
