@@ -5,13 +5,14 @@
  */
 import { createStore, produce } from 'solid-js/store';
 import type { Settings } from '../../domain/settings';
-import { toErrorInfo, type ErrorInfo } from '../../errors';
+import { toErrorInfo } from '../../errors';
 import type { DownloadClient } from '../../models/download-client';
 import type { DownloadEvent, DownloadOutcome, ImportedFile, TransferProgress } from '../../models/download-api';
 import { detectDeviceProfile, type DeviceProfile } from '../../models/device-profile';
 import { bytesDone, totalBytes, type ModelKey, type ModelManifest, type ModelStatus } from '../../models/model-manifest';
 import { createModelStore, type ModelStore } from '../../models/model-store';
 import { MODEL_VARIANTS, findVariant, isDtypeSetUsable, normalizeHost, variantSource, type ModelSource } from '../../models/registry';
+import { cardPatchFor, errorMessage, outcomeMessage } from './card-events';
 import { formatBytes } from './format-transfer';
 
 export type SourceSettings = Pick<Settings, 'hubHost' | 'customModel' | 'offlineVariant'>;
@@ -159,34 +160,8 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
   }
 
   function applyEvent(event: DownloadEvent): void {
-    for (const variantId of variantsOf(event.key)) {
-      switch (event.type) {
-        case 'started':
-          patchCard(variantId, { message: undefined, status: { kind: 'downloading', percent: percentOf(event.bytesDone, event.totalBytes), bytesDone: event.bytesDone, totalBytes: event.totalBytes } });
-          break;
-        case 'progress':
-          patchCard(variantId, {
-            progress: { path: event.path, file: event.file, total: event.total },
-            status: { kind: 'downloading', percent: percentOf(event.total.bytesDone, event.total.totalBytes), bytesDone: event.total.bytesDone, totalBytes: event.total.totalBytes },
-          });
-          break;
-        case 'retrying':
-          patchCard(variantId, { message: { tone: 'warning', text: `Connection problem on ${event.path}: retry ${event.retry} of ${event.of} in ${Math.ceil(event.delayMs / 1000)} s.` } });
-          break;
-        case 'checksum-mismatch':
-          patchCard(variantId, {
-            message: event.willRetry
-              ? { tone: 'warning', text: `${event.path} arrived damaged (checksum mismatch); downloading it once more.` }
-              : { tone: 'error', text: `${event.path} arrived damaged again.` },
-          });
-          break;
-        case 'waiting-for-other-tab':
-          patchCard(variantId, { elsewhere: true, message: { tone: 'info', text: 'This model is downloading in another tab; its progress is shown here.' } });
-          break;
-        case 'file-verified':
-          break;
-      }
-    }
+    const patch = cardPatchFor(event);
+    if (patch) for (const variantId of variantsOf(event.key)) patchCard(variantId, patch);
   }
 
   async function follow(key: ModelKey, settings: SourceSettings, run: (onEvent: (event: DownloadEvent) => void) => Promise<DownloadOutcome>): Promise<void> {
@@ -318,25 +293,4 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
     },
   };
   return [state, actions];
-}
-
-function percentOf(done: number, total: number): number {
-  return total === 0 ? 100 : Math.floor((done / total) * 1000) / 10;
-}
-
-function outcomeMessage(outcome: DownloadOutcome): CardMessage | undefined {
-  switch (outcome.status) {
-    case 'ready':
-      return { tone: 'success', text: 'Downloaded and verified: every file matches its SHA-256.' };
-    case 'paused':
-      return { tone: 'info', text: 'Paused. Downloaded bytes are kept; press Resume to continue.' };
-    case 'cancelled':
-      return { tone: 'info', text: 'Download cancelled; its files were deleted.' };
-    case 'failed':
-      return errorMessage(outcome.error);
-  }
-}
-
-function errorMessage(error: ErrorInfo): CardMessage {
-  return { tone: 'error', text: error.message, action: error.action };
 }
