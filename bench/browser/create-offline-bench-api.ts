@@ -10,7 +10,7 @@ import { createTokenMasker } from '../../src/analysis/offline/grammar';
 import { loadQwen2Vl, type LoadedQwen2Vl } from '../../src/analysis/offline/load-qwen2vl';
 import { prepareOrtRuntime } from '../../src/analysis/offline/ort-runtime';
 import type { DtypeSet, ModelSource } from '../../src/models/registry';
-import { bareGenerate } from '../support/bare-generate';
+import { bareGenerate, constrainedGenerate } from '../support/bare-generate';
 import { replayGrammarMask } from '../support/grammar-mask-replay';
 import { createLongValidDraft } from '../support/long-valid-draft';
 import type { LoadPath, OfflineBenchApi } from './offline-bench-api';
@@ -80,6 +80,11 @@ export function createOfflineBenchApi() {
     async bareGenerate(images, tokens) {
       const model = requireLoaded();
       return bareGenerate(model, await buildModelInputs(model, images), tokens);
+    },
+
+    async constrainedGenerate(images, tokens) {
+      const model = requireLoaded();
+      return constrainedGenerate(model, await buildModelInputs(model, images), tokens);
     },
 
     async fillCacheApi(source, dtype) {

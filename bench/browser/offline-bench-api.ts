@@ -25,6 +25,8 @@ export interface OfflineBenchApi {
   replayGrammarMask(warmPasses: number): Promise<MaskReplayResult>;
   /** Item 2 reference: bare generate() of exactly `tokens` tokens from the app's inputs for `images`. */
   bareGenerate(images: PreparedImage[], tokens: number): Promise<GenerateTiming>;
+  /** Item 2 breakdown: the same generate() with only the grammar glue added. */
+  constrainedGenerate(images: PreparedImage[], tokens: number): Promise<GenerateTiming>;
   /** Item 4 set-up: one load with the network on, so transformers.js fills its own Cache API cache. */
   fillCacheApi(source: ModelSource, dtype: DtypeSet): Promise<void>;
   /** Item 4: milliseconds to load processor + model sessions from one path (network refused), then free them. */

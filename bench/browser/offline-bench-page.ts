@@ -93,6 +93,11 @@ const offlineBench = {
     return bench.api.bareGenerate(images, tokens);
   },
 
+  constrainedGenerate: (images: PreparedImage[], tokens: number) => {
+    if (!bench) throw new Error('Call loadBoth() first.');
+    return bench.api.constrainedGenerate(images, tokens);
+  },
+
   replayGrammarMask: (warmPasses: number) => {
     if (!bench) throw new Error('Call loadBoth() first.');
     return bench.api.replayGrammarMask(warmPasses);

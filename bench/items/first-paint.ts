@@ -85,7 +85,7 @@ export async function run(context: BenchContext): Promise<Figure[]> {
   try {
     paints = { app: [], blank: [] };
     const rounds = await timeRounds(
-      { rounds: context.smoke ? 1 : 9, warmup: 1 },
+      { rounds: context.smoke ? 1 : 9, warmup: context.smoke ? 0 : 1 },
       {
         app: async () => paints.app.push(await firstContentfulPaint(browser, server.url)),
         blank: async () => paints.blank.push(await firstContentfulPaint(browser, `${server.url}${BLANK_PAGE}`)),

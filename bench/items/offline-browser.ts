@@ -37,14 +37,18 @@ export async function run(context: BenchContext): Promise<Figure[]> {
 
     const { images: count, side, seed } = OFFLINE_WORKLOAD;
     const images = await makeTestImages(count, seed, side, side);
-    await page.evaluate((list) => window.offlineBench.pipelineDraft(list, 4, 'warm-up'), images);
-    await page.evaluate((list) => window.offlineBench.bareGenerate(list, 4), images);
+    if (!context.smoke) {
+      await page.evaluate((list) => window.offlineBench.pipelineDraft(list, 4, 'warm-up'), images);
+      await page.evaluate((list) => window.offlineBench.bareGenerate(list, 4), images);
+    }
     const rounds: PipelineRound[] = [];
     const { rounds: roundCount, maxNewTokens } = OFFLINE_WORKLOAD.chromium(context.smoke);
     for (let round = 0; round < roundCount; round += 1) {
       const draft = await page.evaluate(([list, tokens, id]) => window.offlineBench.pipelineDraft(list, tokens, id), [images, maxNewTokens, `round-${round}`] as const);
-      const bare = await page.evaluate(([list, tokens]) => window.offlineBench.bareGenerate(list, tokens), [images, generatedTokens(draft)] as const);
-      rounds.push(pipelineRound(draft, bare));
+      const tokens = generatedTokens(draft);
+      const bare = await page.evaluate(([list, count]) => window.offlineBench.bareGenerate(list, count), [images, tokens] as const);
+      const grammarOnly = await page.evaluate(([list, count]) => window.offlineBench.constrainedGenerate(list, count), [images, tokens] as const);
+      rounds.push(pipelineRound(draft, bare, grammarOnly));
       const last = rounds.at(-1)!;
       context.log(`round ${round + 1}/${roundCount}: ${last.tokens} tokens, pipeline ${(last.pipelineWallMs / last.tokens).toFixed(1)} ms/token, bare ${(last.bareWallMs / last.tokens).toFixed(1)} ms/token`);
     }

@@ -16,7 +16,7 @@ import { createNodeInferenceApi, fixtureLoadRequest } from '../../tests/offline/
 import { makeTestImages } from '../../tests/offline/support/test-images';
 import type { BenchContext } from '../harness/bench-item';
 import type { Figure } from '../harness/figure';
-import { bareGenerate } from '../support/bare-generate';
+import { bareGenerate, constrainedGenerate } from '../support/bare-generate';
 import { replayGrammarMask } from '../support/grammar-mask-replay';
 import { createLongValidDraft } from '../support/long-valid-draft';
 import { createOfflineFigures, generatedTokens, pipelineRound, type PipelineRound } from '../support/offline-figures';
@@ -37,10 +37,12 @@ export async function run(context: BenchContext): Promise<Figure[]> {
     const warm = [];
     for (let pass = 0; pass < OFFLINE_WORKLOAD.warmReplays(context.smoke); pass += 1) warm.push(await replayGrammarMask(bare.grammar, documentIds, masker));
 
-    // Item 2: a short untimed pair first (session warm-up), then alternating timed rounds.
+    // Item 2: a short untimed pair first (session warm-up, skipped in smoke mode), then alternating timed rounds.
     const inputs = await buildModelInputs(bare, images);
-    await api.generateDraft({ requestId: 'warm-up', images, maxNewTokens: 8 });
-    await bareGenerate(bare, inputs, 8);
+    if (!context.smoke) {
+      await api.generateDraft({ requestId: 'warm-up', images, maxNewTokens: 8 });
+      await bareGenerate(bare, inputs, 8);
+    }
     const rounds: PipelineRound[] = [];
     const { rounds: roundCount, maxNewTokens } = OFFLINE_WORKLOAD.node(context.smoke);
     for (let round = 0; round < roundCount; round += 1) {
@@ -48,7 +50,8 @@ export async function run(context: BenchContext): Promise<Figure[]> {
       const draft = await api.generateDraft({ requestId: `round-${round}`, images, maxNewTokens });
       const wallMs = performance.now() - started;
       const made = { tokens: draft.tokenIds.length, complete: draft.complete, wallMs, generationSeconds: draft.generationSeconds };
-      rounds.push(pipelineRound(made, await bareGenerate(bare, inputs, generatedTokens(made))));
+      const tokens = generatedTokens(made);
+      rounds.push(pipelineRound(made, await bareGenerate(bare, inputs, tokens), await constrainedGenerate(bare, inputs, tokens)));
       const last = rounds.at(-1)!;
       context.log(`round ${round + 1}/${roundCount}: ${last.tokens} tokens, pipeline ${(last.pipelineWallMs / last.tokens).toFixed(2)} ms/token, bare ${(last.bareWallMs / last.tokens).toFixed(2)} ms/token`);
     }

@@ -12,13 +12,22 @@ export interface MaskReplay {
   warm: MaskReplayTimes[];
 }
 
-/** One round: the pipeline's draft, then bare generate() of as many tokens from the same inputs. */
+/**
+ * One round: the pipeline's draft, then bare generate() of as many tokens from the same inputs,
+ * then generate() with only the grammar glue added.
+ */
 export interface PipelineRound {
   tokens: number;
   pipelineWallMs: number;
   pipelineDecodeMsPerToken: number;
   bareWallMs: number;
   bareDecodeMsPerToken: number;
+  grammarOnlyDecodeMsPerToken: number;
+}
+
+interface Timing {
+  wallMs: number;
+  decodeMsPerToken: number;
 }
 
 export interface OfflineMeasurements {
@@ -33,7 +42,7 @@ export interface OfflineMeasurements {
 }
 
 /** What the pipeline adds per generated token, as generate() itself counts tokens. */
-export function pipelineRound(draft: { tokens: number; complete: boolean; wallMs: number; generationSeconds: number }, bare: { wallMs: number; decodeMsPerToken: number }): PipelineRound {
+export function pipelineRound(draft: { tokens: number; complete: boolean; wallMs: number; generationSeconds: number }, bare: Timing, grammarOnly: Timing): PipelineRound {
   // A complete draft also made the stop token, which the draft leaves out.
   const tokens = draft.tokens + (draft.complete ? 1 : 0);
   return {
@@ -42,6 +51,7 @@ export function pipelineRound(draft: { tokens: number; complete: boolean; wallMs
     pipelineDecodeMsPerToken: (draft.generationSeconds * 1000) / Math.max(1, tokens - 1),
     bareWallMs: bare.wallMs,
     bareDecodeMsPerToken: bare.decodeMsPerToken,
+    grammarOnlyDecodeMsPerToken: grammarOnly.decodeMsPerToken,
   };
 }
 
@@ -56,6 +66,7 @@ export function createOfflineFigures(measured: OfflineMeasurements): Figure[] {
   const cold = summarize(replay.cold.totalUs);
   const bareDecode = summarize(rounds.map((round) => round.bareDecodeMsPerToken));
   const pipelineDecode = summarize(rounds.map((round) => round.pipelineDecodeMsPerToken));
+  const grammarOnlyDecode = summarize(rounds.map((round) => round.grammarOnlyDecodeMsPerToken));
   const pipeline = summarize(rounds.map((round) => round.pipelineWallMs / round.tokens));
   const bare = summarize(rounds.map((round) => round.bareWallMs / round.tokens));
   const decodeStep = { label: `tiny model decode step (bare generate, ${label})`, value: bareDecode.median * 1000, unit: 'µs' };
@@ -84,6 +95,16 @@ export function createOfflineFigures(measured: OfflineMeasurements): Figure[] {
       unit: 'ms',
       samples: pipelineDecode.samples,
       reference: { label: 'bare generate() decode step', value: bareDecode.median, unit: 'ms' },
+    }),
+    createFigure({
+      item: 2,
+      id: `grammar-only-decode-per-token-${runtime}`,
+      label: `generate() + grammar glue only, decode step (${label})`,
+      value: grammarOnlyDecode.median,
+      unit: 'ms',
+      samples: grammarOnlyDecode.samples,
+      reference: { label: 'bare generate() decode step', value: bareDecode.median, unit: 'ms' },
+      note: 'same worker as the bare reference: the grammar\'s share of the pipeline overhead, without worker messages, yields or progress',
     }),
   ];
 }
