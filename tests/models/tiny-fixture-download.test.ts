@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHubServer, type HubServer } from '../../e2e/fixtures/hub-server';
+// @ts-expect-error the generator is a plain .mjs script without type declarations
 import { ensureTinyQwen2VlFixture, FIXTURE_MODELS_DIR } from '../../scripts/fixtures/make-tiny-qwen2vl.mjs';
 import { buildManifest } from '../../src/models/build-manifest';
 import { createHubClient } from '../../src/models/hub-client';
