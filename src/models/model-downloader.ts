@@ -68,11 +68,14 @@ export function createModelDownloader(deps: ModelDownloaderDeps): ModelDownloade
       } catch (error) {
         if (signal.aborted) return stop(key, signal.reason);
         const failure = asAppError(error, totalBytes(manifest) - progress.bytesDone());
-        await store.updateManifest(key, (current) => {
-          current.state = failure instanceof ChecksumMismatchError ? 'corrupt' : 'error';
-          current.error = failure.toInfo();
-          current.updatedAt = now();
-        });
+        // Best effort: with the disk full even this small write may fail, and the failure itself matters more.
+        await store
+          .updateManifest(key, (current) => {
+            current.state = failure instanceof ChecksumMismatchError ? 'corrupt' : 'error';
+            current.error = failure.toInfo();
+            current.updatedAt = now();
+          })
+          .catch(() => undefined);
         throw failure;
       }
     },
