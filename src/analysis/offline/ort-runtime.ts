@@ -7,6 +7,7 @@
  */
 import ortGlueUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import { ModelLoadError } from '../../errors';
 import type { TransformersEnv } from './load-qwen2vl';
 
 /** One cache; entries are keyed by the hashed asset URLs, so an app update brings new ones. */
@@ -18,11 +19,16 @@ interface OnnxWasmEnv {
   numThreads?: number;
 }
 
+const NOT_STORED_YET =
+  'The offline runtime (ONNX Runtime WebAssembly, about 27 MB) is not stored on this device yet, and it could not be fetched';
+
 async function cachedBytes(cache: Cache, url: string): Promise<ArrayBuffer> {
   let response = await cache.match(url);
   if (!response) {
-    const fetched = await fetch(url);
-    if (!fetched.ok) throw new Error(`Could not load the ONNX runtime (${url}: HTTP ${fetched.status}).`);
+    const fetched = await fetch(url).catch((error: unknown) => {
+      throw new ModelLoadError(`${NOT_STORED_YET} (${error instanceof Error ? error.message : String(error)}). Connect to the internet once and analyse again.`);
+    });
+    if (!fetched.ok) throw new ModelLoadError(`${NOT_STORED_YET} (${url}: HTTP ${fetched.status}).`);
     await cache.put(url, fetched.clone());
     response = fetched;
   }

@@ -1,0 +1,54 @@
+/**
+ * The Offline journey: download the (tiny) model in Settings, analyse on this device (WASM: no
+ * WebGPU adapter in this Chromium), get a valid spec in the editor, export it. While the analysis
+ * runs, the app talks to no origin but its own.
+ */
+import { countJobs } from '../src/domain/permutations';
+import { DatasetSpecificationSchema, JOBS_PER_BATCH } from '../src/domain/schema';
+import { validateSpecification } from '../src/domain/validate';
+import { analysisProgress, chooseAnalysisMode, downloadOfflineModel, expect, originsDuring, test, waitForAnalysis } from './offline-actions';
+import { analyze, chooseImages, enterSref, exportAs, goToStep, openApp } from './support/app';
+import { styleImages, TEST_SREF } from './support/test';
+
+test.setTimeout(240_000);
+
+test('download the model, analyse offline on WASM, edit and export a valid spec', async ({ page, hub }) => {
+  await openApp(page);
+  await downloadOfflineModel(page, hub.url);
+  await chooseAnalysisMode(page, 'Offline');
+
+  await goToStep(page, '1. Images');
+  await enterSref(page, TEST_SREF);
+  await chooseImages(page, styleImages(3));
+  await page.getByRole('button', { name: 'Continue to analysis' }).click();
+
+  const appOrigin = new URL(page.url()).origin;
+  const hubRequestsBefore = hub.requests.length;
+  const origins = await originsDuring(page, async () => {
+    await analyze(page);
+    // Progress comes from the worker: model loading, then tokens with a rate.
+    await expect(analysisProgress(page)).toContainText(/Loading the offline model|Analysing with the offline model/);
+    await expect(analysisProgress(page)).toContainText(/\d+ tokens · [\d.]+ tokens\/s/, { timeout: 120_000 });
+    await waitForAnalysis(page);
+  });
+  expect([...origins]).toEqual([appOrigin]);
+  expect(hub.requests.length).toBe(hubRequestsBefore);
+
+  await expect(page.getByText(/All (8|9|10) batches are valid/)).toBeVisible();
+  await goToStep(page, '2. Analysis');
+  await expect(page.locator('.analysis-meta')).toContainText('Offline');
+  await expect(page.locator('.analysis-meta')).toContainText('wasm');
+  await expect(page.locator('.analysis-meta')).toContainText('Qwen2-VL 2B Instruct (fp32)');
+
+  await goToStep(page, '4. Export');
+  const json = await exportAs(page, 'Download JSON');
+  const spec = DatasetSpecificationSchema.parse(JSON.parse(json.text));
+  expect(spec.sref_code).toBe(TEST_SREF);
+  expect(spec.permutation_batches.length).toBeGreaterThanOrEqual(8);
+  expect(spec.permutation_batches.length).toBeLessThanOrEqual(10);
+  for (const batch of spec.permutation_batches) {
+    expect(countJobs(batch.prompt)).toBe(JOBS_PER_BATCH);
+    expect(batch.prompt.endsWith(`--sref ${TEST_SREF}`)).toBe(true);
+  }
+  expect(validateSpecification(spec, { srefCode: TEST_SREF }).errors).toEqual([]);
+});
