@@ -1,6 +1,6 @@
 /** The model cards: variants with honest status, custom sources, pause/resume/cancel, errors, accessibility. */
 import AxeBuilder from '@axe-core/playwright';
-import { BIG_FILE, MODEL_REPO, expect, expectStatus, modelCard, openModelSettings, opfsSha256, repoFileSha256, test, waitForProgress } from './model-actions';
+import { BIG_FILE, MODEL_REPO, expect, expectStatus, modelCard, openModelSettings, opfsSha256, repoFileSha256, test, waitForProgress } from './support/model-actions';
 
 test('72B explains why it cannot run here; 7B asks for a repo and warns about memory', async ({ page, hub }) => {
   await openModelSettings(page, hub.url);

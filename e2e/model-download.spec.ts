@@ -1,5 +1,5 @@
 /** Downloading the model: progress, verification, dropped connections, damaged bytes, server errors. */
-import { DOWNLOADED_FILES, BIG_FILE, expect, expectStatus, openModelSettings, opfsSha256, progressBar, repoFileSha256, repoFileSize, servedPerFile, test, waitForProgress } from './model-actions';
+import { DOWNLOADED_FILES, BIG_FILE, expect, expectStatus, openModelSettings, opfsSha256, progressBar, repoFileSha256, repoFileSize, servedPerFile, test, waitForProgress } from './support/model-actions';
 
 test('a fresh download shows progress and ends Ready with every hash checked', async ({ page, hub }) => {
   hub.setFaults({ bytesPerSecond: 12_000_000 });

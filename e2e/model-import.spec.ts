@@ -2,7 +2,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MODEL_NAME, expect, expectStatus, openModelSettings, repoFilePath, servedPerFile, test } from './model-actions';
+import { MODEL_NAME, expect, expectStatus, openModelSettings, repoFilePath, servedPerFile, test } from './support/model-actions';
 
 test('a model folder picked from disk is verified and becomes Ready without downloading its files', async ({ page, hub }) => {
   const card = await openModelSettings(page, hub.url);

@@ -2,7 +2,7 @@
 import { formatBytes } from '../src/errors';
 import { localModelFileUrl } from '../src/models/model-url';
 import { readFile } from 'node:fs/promises';
-import { DOWNLOADED_FILES, MODEL_REPO, expect, expectStatus, modelCard, openModelSettings, repoFilePath, repoFileSize, storageUsage, test } from './model-actions';
+import { DOWNLOADED_FILES, MODEL_REPO, expect, expectStatus, modelCard, openModelSettings, repoFilePath, repoFileSize, storageUsage, test } from './support/model-actions';
 
 test('with the network off after download, the model is Ready and its files are served', async ({ page, context, hub }) => {
   const card = await openModelSettings(page, hub.url);

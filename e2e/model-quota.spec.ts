@@ -2,7 +2,7 @@
  * A full disk: the browser's real quota enforcement, made small with the DevTools protocol's
  * Storage.overrideQuotaForOrigin (no JS patching), so it is hit after ~12 MB instead of ~1.2 GB.
  */
-import { BIG_FILE, DOWNLOADED_FILES, expect, expectStatus, openModelSettings, opfsSha256, repoFileSha256, repoFileSize, storageUsage, test } from './model-actions';
+import { BIG_FILE, DOWNLOADED_FILES, expect, expectStatus, openModelSettings, opfsSha256, repoFileSha256, repoFileSize, storageUsage, test } from './support/model-actions';
 
 test('a storage quota hit gives its message and keeps the partial file for a resume', async ({ page, hub }) => {
   const card = await openModelSettings(page, hub.url);

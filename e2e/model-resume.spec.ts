@@ -1,5 +1,5 @@
 /** Downloads survive a reload, and two tabs download once. */
-import { recordedOffset, BIG_FILE, expect, expectStatus, modelCard, openModelSettings, opfsSha256, repoFileSha256, repoFileSize, servedPerFile, test, waitForProgress, DOWNLOADED_FILES } from './model-actions';
+import { recordedOffset, BIG_FILE, expect, expectStatus, modelCard, openModelSettings, opfsSha256, repoFileSha256, repoFileSize, servedPerFile, test, waitForProgress, DOWNLOADED_FILES } from './support/model-actions';
 
 test('a reload mid-download resumes from the recorded offset', async ({ page, hub }) => {
   hub.setFaults({ bytesPerSecond: 6_000_000 });

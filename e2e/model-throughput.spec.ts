@@ -7,8 +7,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { startHubServer, type HubServer, type RecordedRequest } from './fixtures/hub-server';
-import { writeFakeModelRepo } from './model-fixtures';
-import { expect, expectStatus, modelCard, test } from './model-actions';
+import { writeFakeModelRepo } from './support/model-fixtures';
+import { expect, expectStatus, modelCard, test } from './support/model-actions';
 
 const ROOT = resolve('.fixtures/hub-throughput');
 const REPO = 'bench/qwen2-vl-throughput';

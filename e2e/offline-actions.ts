@@ -8,7 +8,7 @@ import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startClaudeStandIn, type ClaudeStandIn } from './fixtures/claude-server';
 import { startHubServer, type HubServer } from './fixtures/hub-server';
-import { expectStatus, modelCard, openModelSettings } from './model-actions';
+import { expectStatus, modelCard, openModelSettings } from './support/model-actions';
 // @ts-expect-error plain .mjs script without type declarations
 import { ensureTinyQwen2VlFixture } from '../scripts/fixtures/make-tiny-qwen2vl.mjs';
 

@@ -12,7 +12,7 @@ import { EXAMPLE_SPEC } from '../src/domain/example-spec';
 import { listTrainingJobs } from '../src/domain/training-set/training-jobs';
 import { openApp } from './support/app';
 import { expect, test } from './support/test';
-import { generateJobImages } from './training-set-images';
+import { generateJobImages } from './support/training-set-images';
 
 const BATCH = 2; // "Wild animals": 8 subjects x 5 modifiers = 40 jobs
 const jobs = listTrainingJobs(EXAMPLE_SPEC).jobs.filter((job) => job.batchNumber === BATCH);

@@ -29,6 +29,8 @@ function Shell() {
     try {
       await settingsActions.load();
       await projectActions.restore();
+      // A model download interrupted by a reload or a closed tab continues from its recorded offset.
+      void import('../features/models/shared-models-store').then(({ sharedModelsStore }) => sharedModelsStore()[1].refresh(settings.settings));
     } catch (error) {
       app.toasts[1].showError(error);
     } finally {

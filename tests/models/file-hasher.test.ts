@@ -4,7 +4,7 @@ import { MessageChannel } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seededBytes } from '../../e2e/model-fixtures';
+import { seededBytes } from '../../e2e/support/model-fixtures';
 import { compareDigest, createInThreadHasher, type HasherFactory } from '../../src/models/file-hasher';
 import { createHashApi } from '../../src/models/create-hash-api';
 import type { HashApi } from '../../src/models/hash-api';

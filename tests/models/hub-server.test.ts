@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { startHubServer, type HubServer } from '../../e2e/fixtures/hub-server';
-import { writeFakeModelRepo, fakeQwen2VlLayout } from '../../e2e/model-fixtures';
+import { writeFakeModelRepo, fakeQwen2VlLayout } from '../../e2e/support/model-fixtures';
 
 const REPO = 'owner/tiny';
 let dir: string;

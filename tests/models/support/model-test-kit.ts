@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHubServer, type HubFaults, type HubServer } from '../../../e2e/fixtures/hub-server';
-import { writeFakeModelRepo, fakeQwen2VlLayout, type FakeRepoFile } from '../../../e2e/model-fixtures';
+import { writeFakeModelRepo, fakeQwen2VlLayout, type FakeRepoFile } from '../../../e2e/support/model-fixtures';
 import { buildManifest } from '../../../src/models/build-manifest';
 import { createHubClient } from '../../../src/models/hub-client';
 import { createModelDownloader, type ModelDownloader } from '../../../src/models/model-downloader';

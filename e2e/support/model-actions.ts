@@ -6,9 +6,9 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { startHubServer, type HubServer } from './fixtures/hub-server';
+import { startHubServer, type HubServer } from '../fixtures/hub-server';
 import { fakeQwen2VlLayout, writeFakeModelRepo } from './model-fixtures';
-import { MODEL_DB_NAME } from '../src/models/manifest-repository';
+import { MODEL_DB_NAME } from '../../src/models/manifest-repository';
 
 export const MODEL_REPO = 'onnx-community/Qwen2-VL-2B-Instruct';
 export const MODEL_NAME = 'Qwen2-VL 2B Instruct';

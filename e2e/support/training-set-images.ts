@@ -3,11 +3,11 @@
  * batch, named the way Midjourney downloads are. Pictures are checked pairwise with the app's own
  * perceptual hash so none is a near-duplicate of another (the checks must not flag them).
  */
-import { encodePng } from './support/png';
-import { createSeededRandom } from '../src/domain/palette/seeded-random';
-import { differenceHash, hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE } from '../src/domain/training-set/perceptual-hash';
-import { midjourneyDownloadName } from '../src/domain/training-set/midjourney-names.test-helpers';
-import type { TrainingJob } from '../src/domain/training-set/training-jobs';
+import { encodePng } from './png';
+import { createSeededRandom } from '../../src/domain/palette/seeded-random';
+import { differenceHash, hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE } from '../../src/domain/training-set/perceptual-hash';
+import { midjourneyDownloadName } from '../../src/domain/training-set/midjourney-names.test-helpers';
+import type { TrainingJob } from '../../src/domain/training-set/training-jobs';
 
 export interface GeneratedImage {
   job: TrainingJob;
