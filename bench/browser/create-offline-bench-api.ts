@@ -5,7 +5,6 @@
  */
 import { AutoProcessor, env, Qwen2VLForConditionalGeneration } from '@huggingface/transformers';
 import { createBrowserInferenceDeps } from '../../src/analysis/offline/browser-inference-deps';
-import { buildModelInputs } from '../../src/analysis/offline/generate-draft';
 import { createTokenMasker } from '../../src/analysis/offline/grammar';
 import { loadQwen2Vl, type LoadedQwen2Vl } from '../../src/analysis/offline/load-qwen2vl';
 import { prepareOrtRuntime } from '../../src/analysis/offline/ort-runtime';
@@ -77,15 +76,9 @@ export function createOfflineBenchApi() {
       return { documentTokens: documentIds.length, cold, warm };
     },
 
-    async bareGenerate(images, tokens) {
-      const model = requireLoaded();
-      return bareGenerate(model, await buildModelInputs(model, images), tokens);
-    },
+    bareGenerate: async (images, tokens) => bareGenerate(requireLoaded(), images, tokens),
 
-    async constrainedGenerate(images, tokens) {
-      const model = requireLoaded();
-      return constrainedGenerate(model, await buildModelInputs(model, images), tokens);
-    },
+    constrainedGenerate: async (images, tokens) => constrainedGenerate(requireLoaded(), images, tokens),
 
     async fillCacheApi(source, dtype) {
       await runtime;

@@ -29,6 +29,6 @@ export interface OfflineBenchApi {
   constrainedGenerate(images: PreparedImage[], tokens: number): Promise<GenerateTiming>;
   /** Item 4 set-up: one load with the network on, so transformers.js fills its own Cache API cache. */
   fillCacheApi(source: ModelSource, dtype: DtypeSet): Promise<void>;
-  /** Item 4: milliseconds to load processor + model sessions from one path (network refused), then free them. */
+  /** Item 4: milliseconds to load processor + model sessions from one path (network refused), then free them. The runtime files are ready before the clock starts; the runtime itself starts inside the load. */
   timeLoad(path: LoadPath, source: ModelSource, dtype: DtypeSet): Promise<number>;
 }

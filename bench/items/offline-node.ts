@@ -9,7 +9,6 @@
  *    bare transformers.js generate() of the same number of tokens from the same inputs, on a
  *    second copy of the same model loaded the same way. Rounds alternate the two.
  */
-import { buildModelInputs } from '../../src/analysis/offline/generate-draft';
 import { createTokenMasker } from '../../src/analysis/offline/grammar';
 import { loadFixtureModel } from '../../tests/offline/support/fixture-loader';
 import { createNodeInferenceApi, fixtureLoadRequest } from '../../tests/offline/support/node-inference';
@@ -38,10 +37,9 @@ export async function run(context: BenchContext): Promise<Figure[]> {
     for (let pass = 0; pass < OFFLINE_WORKLOAD.warmReplays(context.smoke); pass += 1) warm.push(await replayGrammarMask(bare.grammar, documentIds, masker));
 
     // Item 2: a short untimed pair first (session warm-up, skipped in smoke mode), then alternating timed rounds.
-    const inputs = await buildModelInputs(bare, images);
     if (!context.smoke) {
       await api.generateDraft({ requestId: 'warm-up', images, maxNewTokens: 8 });
-      await bareGenerate(bare, inputs, 8);
+      await bareGenerate(bare, images, 8);
     }
     const rounds: PipelineRound[] = [];
     const { rounds: roundCount, maxNewTokens } = OFFLINE_WORKLOAD.node(context.smoke);
@@ -51,7 +49,7 @@ export async function run(context: BenchContext): Promise<Figure[]> {
       const wallMs = performance.now() - started;
       const made = { tokens: draft.tokenIds.length, complete: draft.complete, wallMs, generationSeconds: draft.generationSeconds };
       const tokens = generatedTokens(made);
-      rounds.push(pipelineRound(made, await bareGenerate(bare, inputs, tokens), await constrainedGenerate(bare, inputs, tokens)));
+      rounds.push(pipelineRound(made, await bareGenerate(bare, images, tokens), await constrainedGenerate(bare, images, tokens)));
       const last = rounds.at(-1)!;
       context.log(`round ${round + 1}/${roundCount}: ${last.tokens} tokens, pipeline ${(last.pipelineWallMs / last.tokens).toFixed(2)} ms/token, bare ${(last.bareWallMs / last.tokens).toFixed(2)} ms/token`);
     }

@@ -47,7 +47,9 @@ export async function openOfflineBench(context: BenchContext): Promise<OfflineBe
     for (const closer of closers.reverse()) await closer();
   };
   try {
-    const server = await startStaticPreview({ root: context.root, outDir, port: 0 });
+    // Isolated for 5 µs timers in the workers (the grammar's per-token times are tens of µs);
+    // the ONNX runtime stays on one thread as in the app (ort-runtime.ts sets it).
+    const server = await startStaticPreview({ root: context.root, outDir, port: 0, crossOriginIsolated: true });
     closers.push(() => server.close());
     const hub = await startHubServer({ root: FIXTURE_MODELS_DIR as string });
     closers.push(() => hub.close());
@@ -57,6 +59,7 @@ export async function openOfflineBench(context: BenchContext): Promise<OfflineBe
     page.on('pageerror', (error) => context.log(`page error: ${error.message}`));
     await page.goto(server.url);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('The benchmark page is not cross-origin isolated: per-token timers would be too coarse.');
     return { page, hub, repo, close };
   } catch (error) {
     await close();
