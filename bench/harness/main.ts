@@ -20,6 +20,26 @@ export interface BenchOptions {
 
 /** A hung item (a browser that never answers) must not hang CI. */
 const ITEM_TIMEOUT_MS = { smoke: 3 * 60_000, full: 15 * 60_000 };
+/**
+ * Full runs measure one item at a time. Smoke runs only prove the harness works, and their
+ * numbers are not read, so two items run at once to keep CI short.
+ */
+const CONCURRENCY = { smoke: 2, full: 1 };
+
+/** Runs `work` over `entries`, at most `concurrency` at a time, keeping their order in the result. */
+export async function runPool<Entry, Result>(entries: readonly Entry[], concurrency: number, work: (entry: Entry) => Promise<Result>): Promise<Result[]> {
+  const results = new Array<Result>(entries.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < entries.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(entries[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, lane));
+  return results;
+}
 
 export function parseBenchOptions(argv: readonly string[], env: Record<string, string | undefined>): BenchOptions {
   let smoke = env.BENCH_SMOKE !== undefined && env.BENCH_SMOKE !== '' && env.BENCH_SMOKE !== '0';
@@ -80,14 +100,13 @@ export async function main(argv: readonly string[], env: Record<string, string |
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  const outcomes: ItemOutcome[] = [];
   const runId = `${Date.now()}-${process.pid}`;
-  for (const entry of options.items) {
+  const outcomes = await runPool(options.items, options.smoke ? CONCURRENCY.smoke : CONCURRENCY.full, async (entry) => {
     process.stderr.write(`\n== ${entry.name} (item ${entry.items.join(', ')})${options.smoke ? ' [smoke]' : ''}\n`);
     const outcome = await runInChildProcess(entry, options.smoke, runId);
     process.stderr.write(`== ${entry.name}: ${outcome.status} in ${outcome.seconds.toFixed(1)} s\n`);
-    outcomes.push(outcome);
-  }
+    return outcome;
+  });
   const chromium = await chromiumVersion();
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BenchHarnessError, createFigure, type BenchReport } from '../../bench/harness/figure';
-import { parseBenchOptions } from '../../bench/harness/main';
+import { parseBenchOptions, runPool } from '../../bench/harness/main';
 import { formatNumber, formatReportTable } from '../../bench/harness/report-table';
 import { median, percentile, summarize } from '../../bench/harness/stats';
 import { timeRounds } from '../../bench/harness/timing';
@@ -85,5 +85,21 @@ describe('report table', () => {
 
   it('formats numbers by magnitude', () => {
     expect([formatNumber(12345.6), formatNumber(154.2), formatNumber(33.84), formatNumber(1.234), formatNumber(0.01234), formatNumber(0)]).toEqual(['12,346', '154', '33.8', '1.23', '0.012', '0']);
+  });
+});
+
+describe('runPool', () => {
+  it('keeps at most `concurrency` tasks in flight and returns results in input order', async () => {
+    let running = 0;
+    let peak = 0;
+    const results = await runPool([30, 5, 20, 1], 2, async (delay) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      running -= 1;
+      return delay * 2;
+    });
+    expect(results).toEqual([60, 10, 40, 2]);
+    expect(peak).toBe(2);
   });
 });
