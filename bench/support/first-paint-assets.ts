@@ -1,7 +1,7 @@
 /**
  * Which built files the browser needs before it can paint, read from Vite's build manifest:
  * the HTML entry's chunk, its static imports (transitively) and their CSS. Dynamic imports and
- * worker bundles (listed as the entry's assets) load later and do not count.
+ * worker bundles (listed as assets, not chunks) load later and do not count.
  */
 
 export interface ManifestChunk {
@@ -53,13 +53,6 @@ export function firstPaintFiles(manifest: ViteManifest, entryKey = 'index.html')
 /** Every JS and CSS file the page itself can ever load (static and dynamic imports), workers excluded. */
 export function pageGraphFiles(manifest: ViteManifest, entryKey = 'index.html'): PageFiles {
   return collect(manifest, entryKey, true);
-}
-
-/** Worker bundles: JS files the build emitted as assets (`new Worker(new URL(...))`), not chunks. */
-export function workerFiles(manifest: ViteManifest): string[] {
-  const chunkFiles = new Set(Object.values(manifest).map((chunk) => chunk.file));
-  const assets = Object.values(manifest).flatMap((chunk) => chunk.assets ?? []);
-  return [...new Set(assets.filter((file) => /\.m?js$/.test(file) && !chunkFiles.has(file)))];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstPaintFiles, htmlFirstPaintFiles, pageGraphFiles, workerFiles, type ViteManifest } from '../../bench/support/first-paint-assets';
+import { firstPaintFiles, htmlFirstPaintFiles, pageGraphFiles, type ViteManifest } from '../../bench/support/first-paint-assets';
 
 // The shape Vite 8 writes (.vite/manifest.json): an HTML entry with shared, lazy and worker files.
 const manifest: ViteManifest = {
@@ -36,10 +36,6 @@ describe('first-paint files from the Vite manifest', () => {
     const files = pageGraphFiles(manifest);
     expect(files.js.sort()).toEqual(['assets/cloud-engine-F.js', 'assets/index-A.js', 'assets/model-settings-G.js', 'assets/schemas-B.js', 'assets/shared-E.js']);
     expect(files.css).toContain('assets/model-settings-G.css');
-  });
-
-  it('finds worker bundles among assets, wherever they are referenced', () => {
-    expect(workerFiles(manifest).sort()).toEqual(['assets/download.worker-H.js', 'assets/palette.worker-C.js']);
   });
 
   it('fails loudly on a dangling import', () => {
