@@ -13,8 +13,9 @@ import type { BenchContext } from '../harness/bench-item';
 import { createFigure, type Figure } from '../harness/figure';
 import { summarize } from '../harness/stats';
 import { openOfflineBench } from '../support/offline-bench-session';
-import { createOfflineFigures, generatedTokens, pipelineRound, type PipelineRound } from '../support/offline-figures';
+import { createOfflineFigures } from '../support/offline-figures';
 import { OFFLINE_WORKLOAD } from '../support/offline-workload';
+import { runPipelineRounds } from '../support/pipeline-rounds';
 
 const MB = 1024 * 1024;
 
@@ -41,17 +42,14 @@ export async function run(context: BenchContext): Promise<Figure[]> {
       await page.evaluate((list) => window.offlineBench.pipelineDraft(list, 4, 'warm-up'), images);
       await page.evaluate((list) => window.offlineBench.bareGenerate(list, 4), images);
     }
-    const rounds: PipelineRound[] = [];
     const { rounds: roundCount, maxNewTokens } = OFFLINE_WORKLOAD.chromium(context.smoke);
-    for (let round = 0; round < roundCount; round += 1) {
-      const draft = await page.evaluate(([list, tokens, id]) => window.offlineBench.pipelineDraft(list, tokens, id), [images, maxNewTokens, `round-${round}`] as const);
-      const tokens = generatedTokens(draft);
-      const bare = await page.evaluate(([list, count]) => window.offlineBench.bareGenerate(list, count), [images, tokens] as const);
-      const grammarOnly = await page.evaluate(([list, count]) => window.offlineBench.constrainedGenerate(list, count), [images, tokens] as const);
-      rounds.push(pipelineRound(draft, bare, grammarOnly));
-      const last = rounds.at(-1)!;
-      context.log(`round ${round + 1}/${roundCount}: ${last.tokens} tokens, pipeline ${(last.pipelineWallMs / last.tokens).toFixed(1)} ms/token, bare ${(last.bareWallMs / last.tokens).toFixed(1)} ms/token`);
-    }
+    const rounds = await runPipelineRounds({
+      rounds: roundCount,
+      pipeline: (round) => page.evaluate(([list, tokens, id]) => window.offlineBench.pipelineDraft(list, tokens, id), [images, maxNewTokens, `round-${round}`] as const),
+      bare: (tokens) => page.evaluate(([list, count]) => window.offlineBench.bareGenerate(list, count), [images, tokens] as const),
+      grammarOnly: (tokens) => page.evaluate(([list, count]) => window.offlineBench.constrainedGenerate(list, count), [images, tokens] as const),
+      log: context.log,
+    });
     await page.evaluate(() => window.offlineBench.dispose());
 
     return [

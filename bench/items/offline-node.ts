@@ -18,8 +18,9 @@ import type { Figure } from '../harness/figure';
 import { bareGenerate, constrainedGenerate } from '../support/bare-generate';
 import { replayGrammarMask } from '../support/grammar-mask-replay';
 import { createLongValidDraft } from '../support/long-valid-draft';
-import { createOfflineFigures, generatedTokens, pipelineRound, type PipelineRound } from '../support/offline-figures';
+import { createOfflineFigures } from '../support/offline-figures';
 import { OFFLINE_WORKLOAD } from '../support/offline-workload';
+import { runPipelineRounds } from '../support/pipeline-rounds';
 
 export async function run(context: BenchContext): Promise<Figure[]> {
   context.log('loading the tiny fixture twice (pipeline API, bare model)');
@@ -41,18 +42,18 @@ export async function run(context: BenchContext): Promise<Figure[]> {
       await api.generateDraft({ requestId: 'warm-up', images, maxNewTokens: 8 });
       await bareGenerate(bare, images, 8);
     }
-    const rounds: PipelineRound[] = [];
     const { rounds: roundCount, maxNewTokens } = OFFLINE_WORKLOAD.node(context.smoke);
-    for (let round = 0; round < roundCount; round += 1) {
-      const started = performance.now();
-      const draft = await api.generateDraft({ requestId: `round-${round}`, images, maxNewTokens });
-      const wallMs = performance.now() - started;
-      const made = { tokens: draft.tokenIds.length, complete: draft.complete, wallMs, generationSeconds: draft.generationSeconds };
-      const tokens = generatedTokens(made);
-      rounds.push(pipelineRound(made, await bareGenerate(bare, images, tokens), await constrainedGenerate(bare, images, tokens)));
-      const last = rounds.at(-1)!;
-      context.log(`round ${round + 1}/${roundCount}: ${last.tokens} tokens, pipeline ${(last.pipelineWallMs / last.tokens).toFixed(2)} ms/token, bare ${(last.bareWallMs / last.tokens).toFixed(2)} ms/token`);
-    }
+    const rounds = await runPipelineRounds({
+      rounds: roundCount,
+      async pipeline(round) {
+        const started = performance.now();
+        const draft = await api.generateDraft({ requestId: `round-${round}`, images, maxNewTokens });
+        return { tokens: draft.tokenIds.length, complete: draft.complete, wallMs: performance.now() - started, generationSeconds: draft.generationSeconds };
+      },
+      bare: (tokens) => bareGenerate(bare, images, tokens),
+      grammarOnly: (tokens) => constrainedGenerate(bare, images, tokens),
+      log: context.log,
+    });
     return createOfflineFigures({
       runtime: 'node',
       device: 'Node CPU (onnxruntime-node, 1 thread)',
