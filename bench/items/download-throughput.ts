@@ -38,8 +38,14 @@ function isThroughputRecord(value: unknown): value is ThroughputRecord {
 
 async function playwright(context: BenchContext, args: string[]): Promise<string> {
   const env = { ...process.env, E2E_PORT: String(E2E_PORT), E2E_DIST: APP_BUILD_DIR };
-  const { stdout } = await promisify(execFile)('npx', ['playwright', 'test', SPEC, '--reporter=line', ...args], { cwd: context.root, env, maxBuffer: 16 * MB });
-  return stdout;
+  try {
+    const { stdout } = await promisify(execFile)('npx', ['playwright', 'test', SPEC, '--reporter=line', ...args], { cwd: context.root, env, maxBuffer: 16 * MB });
+    return stdout;
+  } catch (error) {
+    // Playwright's own report says what failed; keep its end.
+    const output = (error as { stdout?: string }).stdout ?? '';
+    throw new BenchHarnessError(`Playwright failed on ${SPEC}: ${output.slice(-2000) || String(error)}`);
+  }
 }
 
 export async function run(context: BenchContext): Promise<Figure[]> {
