@@ -157,6 +157,8 @@ describe('assembleSpecification', () => {
     ['a---b', 'a-b'],
     ['x:::y', 'x:y'],
     ['back\\slash', 'back slash'],
+    ['ghost\uFFFD\uFFFD', 'ghost'],
+    ['café crème', 'café crème'],
   ])('tidyPhrase(%j) = %j', (input, output) => {
     expect(tidyPhrase(input)).toBe(output);
   });

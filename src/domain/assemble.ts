@@ -114,12 +114,13 @@ export function assembleSpecification(draft: Draft, context: AssembleContext): A
 }
 
 /**
- * Tidies a phrase for a prompt: no control characters or backslashes, spaces collapsed, `--`
- * (a Midjourney parameter) and `::` (a prompt weight) reduced to single characters.
+ * Tidies a phrase for a prompt: no control characters, backslashes or U+FFFD (what a decoder
+ * writes for broken UTF-8), spaces collapsed, `--` (a Midjourney parameter) and `::` (a prompt
+ * weight) reduced to single characters.
  */
 export function tidyPhrase(text: string): string {
   return text
-    .replace(/[\x00-\x1f\x7f\\]/g, ' ')
+    .replace(/[\x00-\x1f\x7f\\\uFFFD]/g, ' ')
     .replace(/-{2,}/g, '-')
     .replace(/:{2,}/g, ':')
     .replace(/\s+/g, ' ')

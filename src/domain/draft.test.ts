@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CHARACTER_OVERRUN,
   DRAFT_MODIFIERS_PER_BATCH,
   DRAFT_SUBJECTS_PER_BATCH,
   DRAFT_TEXT_LIMITS,
@@ -21,6 +22,8 @@ describe('draft schema', () => {
     ['x', true],
     ['1920s art deco | gold ~ teal!', true],
     ['[bracketed] (round) #hash', true],
+    ['café crème, Ukiyo-e', true],
+    ['emoji 🙂', true],
     ['', false],
     [' leading space', false],
     ['quote " inside', false],
@@ -28,8 +31,7 @@ describe('draft schema', () => {
     ['brace {x}', false],
     ['new\nline', false],
     ['tab\tinside', false],
-    ['café', false],
-    ['emoji 🙂', false],
+    ['del \x7f', false],
   ])('draft text %j -> %s', (text, ok) => {
     expect(DRAFT_TEXT_PATTERN.test(text)).toBe(ok);
   });
@@ -66,8 +68,11 @@ describe('draft schema', () => {
     });
   });
 
-  it('rejects a phrase over its limit', () => {
-    const long = 'x'.repeat(DRAFT_TEXT_LIMITS.subject + 1);
+  it('accepts a finished character past the limit, and nothing longer', () => {
+    const atOverrun = makeDraft();
+    atOverrun.batches[0]!.subjects[0] = 'x'.repeat(DRAFT_TEXT_LIMITS.subject - 1) + '🙂\uFFFD'; // limit + 2 UTF-16 units
+    expect(parseDraft(JSON.stringify(atOverrun)).ok).toBe(true);
+    const long = 'x'.repeat(DRAFT_TEXT_LIMITS.subject + CHARACTER_OVERRUN + 1);
     const draft = makeDraft();
     draft.batches[0]!.subjects[0] = long;
     const result = parseDraft(JSON.stringify(draft));

@@ -7,14 +7,13 @@
  * a grammar that compiles in milliseconds (FACTS.md section 5, and measured: every bounded
  * string, maxLength or `{0,N}` pattern alike, added 1-2 s of xgrammar compile time, 22 s for
  * this draft):
- * - strings use an unbounded `pattern` (printable ASCII without `"`, `\`, braces or a leading
- *   space: no JSON escapes, no control characters, no permutation syntax); their length limits
- *   (`maxLength` here) are taken out of the grammar schema and enforced token by token while
- *   decoding (`draftGrammarSchema`, `draftStringLimits`);
+ * - strings use an unbounded `pattern` (no `"`, `\`, control characters, braces or leading
+ *   space: no JSON escapes, nothing that breaks JSON.parse, no permutation syntax); their length
+ *   limits (`maxLength` here) are taken out of the grammar schema and enforced token by token
+ *   while decoding (`draftGrammarSchema`, `draftStringLimits`);
  * - arrays have exact counts (minItems = maxItems) except the batch list (8-10);
  * - objects are strict, properties generated in the order written: style first, so the model
  *   describes the images before it plans batches.
- * Phrases are English ASCII, which is what Midjourney prompts are written in.
  */
 import { z } from 'zod';
 import { HEX_COLOR, JOBS_PER_BATCH, MAX_BATCHES, MIN_BATCHES, PRIORITIES } from './schema';
@@ -28,8 +27,9 @@ export const DRAFT_AVOID_SUBJECTS = 2;
 export const DRAFT_GUIDELINE_ITEMS = 2;
 
 /**
- * Longest text per field, in characters. Chosen so a complete draft stays near 1,500 tokens even
- * when a model fills every string to its limit (measured in tests/offline).
+ * Longest text per field: the decoder stops a string at this many UTF-8 bytes (characters, for
+ * English). Chosen so a complete draft stays near 1,500 tokens even when a model fills every
+ * string to its limit (measured in tests/offline).
  */
 export const DRAFT_TEXT_LIMITS = {
   style: 40,
@@ -43,10 +43,16 @@ export const DRAFT_TEXT_LIMITS = {
   keyword: 20,
 } as const;
 
-/** Printable ASCII except `"` `\` `{` `}`; the first character is not a space either. */
-export const DRAFT_TEXT_PATTERN = /^[!\x23-\x5b\x5d-\x7a|~][ !\x23-\x5b\x5d-\x7a|~]*$/;
+/** No `"`, `\`, control characters, `{` or `}`; the first character is not a space either. */
+export const DRAFT_TEXT_PATTERN = /^[^"\\\x00-\x1f\x7f{} ][^"\\\x00-\x1f\x7f{}]*$/;
 
-const boundedText = (max: number) => z.string().regex(DRAFT_TEXT_PATTERN).max(max);
+/**
+ * The decoder lets a character it started before the limit finish: up to 3 more bytes. Each byte
+ * decodes to at most one UTF-16 unit, so the schema allows the limit plus these 3.
+ */
+export const CHARACTER_OVERRUN = 3;
+
+const boundedText = (limit: number) => z.string().regex(DRAFT_TEXT_PATTERN).max(limit + CHARACTER_OVERRUN);
 const exactly = <T extends z.ZodType>(item: T, count: number) => z.array(item).length(count);
 
 export const DraftColorSchema = z.strictObject({
@@ -109,16 +115,17 @@ export function draftGrammarSchema(): JsonSchemaNode {
 }
 
 /**
- * Longest value per property name (array items take their array's name), for the decoder that
- * stops each string at its limit. Property names are unique across the draft, so the name alone
- * identifies the field.
+ * The decoder's limit per property name (array items take their array's name), in UTF-8 bytes:
+ * `DRAFT_TEXT_LIMITS`, read back from the schema. Property names are unique across the draft, so
+ * the name alone identifies the field.
  */
 export function draftStringLimits(): Record<string, number> {
   const limits: Record<string, number> = {};
   walk(draftJsonSchema(), '', (node, key) => {
     if (node.type !== 'string' || typeof node.maxLength !== 'number') return;
-    if (key in limits && limits[key] !== node.maxLength) throw new Error(`Draft property "${key}" has two different length limits.`);
-    limits[key] = node.maxLength;
+    const limit = node.maxLength - CHARACTER_OVERRUN;
+    if (key in limits && limits[key] !== limit) throw new Error(`Draft property "${key}" has two different length limits.`);
+    limits[key] = limit;
   });
   return limits;
 }

@@ -31,7 +31,7 @@ describe('cancel', () => {
     expect(after.tokenIds).toHaveLength(25);
     expect(after.complete).toBe(false);
     await api.unloadModel();
-  });
+  }, 120_000);
 
   it('a cancel that arrives before the generation starts wins', async () => {
     const api = createNodeInferenceApi();
@@ -39,5 +39,5 @@ describe('cancel', () => {
     await api.cancel('early');
     await expect(api.generateDraft({ requestId: 'early', images: await makeTestImages(3, 1) })).rejects.toBeInstanceOf(CancelledError);
     await api.unloadModel();
-  });
+  }, 120_000);
 });

@@ -17,7 +17,7 @@ const IMAGE_PAD = 151_655;
 let loaded: LoadedQwen2Vl;
 beforeAll(async () => {
   loaded = await loadFixtureModel();
-});
+}, 120_000);
 afterAll(async () => {
   await loaded.dispose();
 });

@@ -3,7 +3,13 @@
  * costs xgrammar 1-2 s of compile time each, an unbounded one nothing. A small JSON lexer follows
  * the accepted tokens; inside a value string with a limit, tokens whose in-string part (the
  * bytes before their first `"`) would pass the limit are masked, so at the limit only a closing
- * quote remains. The draft grammar admits only ASCII in strings, so bytes are characters.
+ * quote remains.
+ *
+ * Counted in UTF-8 bytes. A character started within the limit may always be finished: its
+ * continuation bytes (up to 3) are allowed past it, or the grammar would be left with no valid
+ * token. (xgrammar admits invalid sequences too, e.g. an overlong lead: the tokenizer then writes
+ * one U+FFFD per byte, so a byte is never more than one UTF-16 unit: the draft schema allows the
+ * limit + 3, see CHARACTER_OVERRUN.)
  */
 
 /** GPT-2 byte-level alphabet: each byte is written as one printable character in the vocab. */
@@ -75,6 +81,8 @@ export function createStringLimiter(limits: Readonly<Record<string, number>>, to
   let inString = false;
   let stringIsKey = false;
   let stringLength = 0;
+  /** Continuation bytes the current UTF-8 character still needs. */
+  let pendingContinuation = 0;
   let keyText = '';
   let lastKey = '';
 
@@ -86,6 +94,8 @@ export function createStringLimiter(limits: Readonly<Record<string, number>>, to
         return;
       }
       stringLength += 1;
+      if ((byte & 0xc0) === 0x80) pendingContinuation = Math.max(0, pendingContinuation - 1);
+      else pendingContinuation = byte >= 0xf0 ? 3 : byte >= 0xe0 ? 2 : byte >= 0xc0 ? 1 : 0;
       if (stringIsKey) keyText += String.fromCharCode(byte);
       return;
     }
@@ -111,6 +121,7 @@ export function createStringLimiter(limits: Readonly<Record<string, number>>, to
         inString = true;
         stringIsKey = stack.at(-1) === 'object' && expectKey;
         stringLength = 0;
+        pendingContinuation = 0;
         keyText = '';
         break;
     }
@@ -124,7 +135,7 @@ export function createStringLimiter(limits: Readonly<Record<string, number>>, to
       if (!inString || stringIsKey) return;
       const limit = limits[lastKey];
       if (limit === undefined) return;
-      const room = Math.min(MAX_OPEN_LENGTH, Math.max(0, limit - stringLength));
+      const room = Math.min(MAX_OPEN_LENGTH, Math.max(limit - stringLength, pendingContinuation, 0));
       const ids = tokens.idsByOpenLength;
       const end = tokens.longerThan[room]!;
       const width = logits.length;

@@ -15,6 +15,8 @@ import { seedCase } from './seed-cases';
 import { makeTestImages } from './test-images';
 
 const SREF = '2811246553 --sw 250';
+/** A draft takes 5-15 s on an idle 2-core machine; generous for a loaded one. */
+const SEED_TIMEOUT_MS = 240_000;
 /** A full draft must stay near the ~1,500-token budget even when every string is filled. */
 export const DRAFT_TOKEN_CEILING = 1800;
 
@@ -67,6 +69,6 @@ export function runSeedCases(seeds: readonly number[]): void {
         `seed ${seed} (${testCase.variant}, ${testCase.imageCount} images ${testCase.width}x${testCase.height}, ${testCase.sampling ? 'sampled' : 'greedy'}): ` +
           `${result.tokenIds.length} tokens, ${spec.permutation_batches.length} batches, ${seconds.toFixed(1)} s`,
       );
-    });
+    }, SEED_TIMEOUT_MS);
   });
 }
