@@ -1,5 +1,5 @@
 /** Tells the user when a new version is ready (service worker waiting) or the app works offline. */
-import { Show } from 'solid-js';
+import { Show, createEffect } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
 
 export function UpdatePrompt() {
@@ -8,6 +8,11 @@ export function UpdatePrompt() {
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW({ immediate: true });
+
+  // "Ready offline" is news once; it steps aside by itself. An update waits for the user.
+  createEffect(() => {
+    if (offlineReady()) setTimeout(() => setOfflineReady(false), 8_000);
+  });
 
   return (
     <Show when={needRefresh() || offlineReady()}>

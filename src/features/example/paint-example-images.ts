@@ -2,6 +2,8 @@
  * Paints the example project's style images in the browser, deterministically (seeded), so the
  * demo ships no binary files: flat-colour retro landscape posters in one fixed palette.
  */
+import { createSeededRandom } from '../../domain/palette/seeded-random';
+
 const PALETTE = {
   night: '#1d2b4f',
   dusk: '#5b3f7a',
@@ -11,19 +13,8 @@ const PALETTE = {
   cream: '#fbf1e1',
 };
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function paintPoster(ctx: OffscreenCanvasRenderingContext2D, size: number, seed: number): void {
-  const random = mulberry32(seed);
+  const random = createSeededRandom(seed);
   const sky = ctx.createLinearGradient(0, 0, 0, size);
   sky.addColorStop(0, PALETTE.night);
   sky.addColorStop(0.55, PALETTE.dusk);

@@ -3,7 +3,7 @@
  * usage, drives the download worker through its client, asks for persistent storage before a
  * large download, and resumes interrupted downloads (or relays another tab's) when created.
  */
-import { createStore, produce } from 'solid-js/store';
+import { createStore } from 'solid-js/store';
 import type { Settings } from '../../domain/settings';
 import { toErrorInfo } from '../../errors';
 import type { DownloadClient } from '../../models/download-client';

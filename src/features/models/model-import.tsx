@@ -1,10 +1,9 @@
 /** Import model files from disk (folder picker or drop), verified against the manifest like a download. */
-import { createSignal } from 'solid-js';
 import type { ImportedFile } from '../../models/download-api';
 import { collectDroppedFiles, filesFromInput } from './collect-dropped-files';
+import { DropZone } from '../../app/drop-zone';
 
 export function ModelImport(props: { idPrefix: string; modelName: string; disabled: boolean; onFiles: (files: ImportedFile[]) => void }) {
-  const [dragging, setDragging] = createSignal(false);
   return (
     <details class="model-import">
       <summary>Import from disk</summary>
@@ -12,20 +11,7 @@ export function ModelImport(props: { idPrefix: string; modelName: string; disabl
         For a machine without internet: pick the model's folder (as downloaded from the Hub, with its <code>onnx</code> folder). Each file is checked against the
         SHA-256 listed by the Hub before it is used.
       </p>
-      <div
-        class="dropzone"
-        classList={{ dragging: dragging() }}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={async (event) => {
-          event.preventDefault();
-          setDragging(false);
-          if (event.dataTransfer && !props.disabled) props.onFiles(await collectDroppedFiles(event.dataTransfer.items));
-        }}
-      >
+      <DropZone disabled={props.disabled} onDrop={(data) => void collectDroppedFiles(data.items).then(props.onFiles)}>
         <label for={`${props.idPrefix}-import`}>Choose the model folder, or drop it here</label>
         <input
           id={`${props.idPrefix}-import`}
@@ -40,7 +26,7 @@ export function ModelImport(props: { idPrefix: string; modelName: string; disabl
             event.currentTarget.value = '';
           }}
         />
-      </div>
+      </DropZone>
     </details>
   );
 }

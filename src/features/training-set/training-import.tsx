@@ -1,9 +1,9 @@
 /** Drop zone for generated images or zips, with the import's progress and outcome. */
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { DropZone } from '../../app/drop-zone';
 import type { TrainingSetActions, TrainingSetState } from './create-training-set-store';
 
 export function TrainingImport(props: { state: TrainingSetState; actions: TrainingSetActions }) {
-  const [dragging, setDragging] = createSignal(false);
   let input: HTMLInputElement | undefined;
   const importing = () => props.state.task?.kind === 'import';
   const add = (files: File[]) => void props.actions.importFiles(files);
@@ -11,20 +11,7 @@ export function TrainingImport(props: { state: TrainingSetState; actions: Traini
   return (
     <section class="card" aria-labelledby="training-import-heading">
       <h3 id="training-import-heading">Generated images</h3>
-      <div
-        class="dropzone"
-        classList={{ dragging: dragging() }}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => {
-          event.preventDefault();
-          setDragging(false);
-          add([...(event.dataTransfer?.files ?? [])]);
-        }}
-      >
+      <DropZone onDrop={(data) => add([...data.files])}>
         <p>Drop the images you downloaded from Midjourney (or a zip of them) here, or</p>
         <button type="button" class="primary" disabled={props.state.task !== null} onClick={() => input?.click()}>
           Choose images or zip…
@@ -43,7 +30,7 @@ export function TrainingImport(props: { state: TrainingSetState; actions: Traini
           }}
         />
         <p class="hint">Keep Midjourney's file names: they carry the prompt words used to find each image's job.</p>
-      </div>
+      </DropZone>
       <Show when={importing() && props.state.task}>
         {(task) => (
           <p role="status">

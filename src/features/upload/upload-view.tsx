@@ -3,11 +3,11 @@ import { For, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-j
 import { MAX_IMAGES, MIN_IMAGES } from '../../domain/project';
 import { parseSrefInput } from '../../domain/sref';
 import { useApp } from '../../app/app-context';
+import { DropZone } from '../../app/drop-zone';
 import { toErrorInfo } from '../../errors';
 
 export function UploadView() {
   const { project: [state, actions], toasts: [, toast] } = useApp();
-  const [dragging, setDragging] = createSignal(false);
   const [rejections, setRejections] = createSignal<string[]>([]);
   let fileInput: HTMLInputElement | undefined;
 
@@ -65,20 +65,7 @@ export function UploadView() {
         </p>
       </div>
 
-      <div
-        class="dropzone"
-        classList={{ dragging: dragging() }}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => {
-          event.preventDefault();
-          setDragging(false);
-          void addFiles([...(event.dataTransfer?.files ?? [])]);
-        }}
-      >
+      <DropZone onDrop={(data) => void addFiles([...data.files])}>
         <p>Drop images here, paste them, or</p>
         <button type="button" class="primary" onClick={() => fileInput?.click()} disabled={imageCount() >= MAX_IMAGES}>
           Choose images…
@@ -97,7 +84,7 @@ export function UploadView() {
           }}
         />
         <p class="hint">JPG, PNG or WEBP, up to 30 MB each. {imageCount()} of {MAX_IMAGES} added.</p>
-      </div>
+      </DropZone>
 
       <Show when={rejections().length > 0}>
         <div class="notice notice-error" role="alert">
