@@ -60,9 +60,18 @@ export async function chooseAnalysisMode(page: Page, mode: 'Auto' | 'Cloud' | 'O
   await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
 }
 
-/** Waits for the analysis to finish: the app moves on to the batch editor. */
+/**
+ * Waits for the analysis to finish: the app moves on to the batch editor. Fails at once with the
+ * app's message when it shows an error instead.
+ */
 export async function waitForAnalysis(page: Page, timeout = 150_000): Promise<void> {
-  await expect(page.getByRole('tab', { name: '3. Batches' })).toHaveAttribute('aria-selected', 'true', { timeout });
+  const editor = page.getByRole('tab', { name: '3. Batches', selected: true });
+  const failure = page.getByRole('alert');
+  await expect(editor.or(failure).first()).toBeVisible({ timeout });
+  if (await failure.first().isVisible()) {
+    const messages = await failure.allInnerTexts();
+    throw new Error(`The analysis failed: ${messages.map((text) => text.replace(/\s+/g, ' ')).join(' | ')}`);
+  }
 }
 
 /** Origins of the http(s) requests made while `action` runs (page, workers and service worker). */

@@ -58,6 +58,12 @@ async function firstTokens(manifest: ModelManifest, device: InferenceDevice, ima
   }
 }
 
+let engine: ReturnType<typeof createOfflineEngine> | undefined;
+const requireEngine = () => {
+  if (!engine) throw new Error('createEngine() first');
+  return engine;
+};
+
 const harness = {
   probeGpu: async () => {
     const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
@@ -66,12 +72,15 @@ const harness = {
   download: (host: string, repo: string, device: InferenceDevice) => outcome(() => download(host, repo, device)),
   firstTokens: (manifest: ModelManifest, device: InferenceDevice, images: PreparedImage[], tokens: number) =>
     outcome(() => firstTokens(manifest, device, images, tokens)),
-  /** A whole analysis through the Offline engine (device chosen by the engine). */
-  analyze: (manifest: ModelManifest, images: PreparedImage[], srefCode: string) =>
+  /** The Offline engine for `manifest`, its worker kept between calls (device chosen by the engine). */
+  createEngine: (manifest: ModelManifest) => {
+    engine = createOfflineEngine({ getModel: async () => manifest, keepModelLoaded: () => true, variantName: () => manifest.repo });
+  },
+  warmUp: () => outcome(() => requireEngine().warmUp()),
+  analyze: (images: PreparedImage[], srefCode: string) =>
     outcome(async () => {
-      const engine = createOfflineEngine({ getModel: async () => manifest, keepModelLoaded: () => false, variantName: () => manifest.repo });
       const stages: string[] = [];
-      const result = await engine.analyze({ images, srefCode, onProgress: (progress) => void stages.push(progress.stage) });
+      const result = await requireEngine().analyze({ images, srefCode, onProgress: (progress) => void stages.push(progress.stage) });
       return { result, stages: [...new Set(stages)] };
     }),
 };

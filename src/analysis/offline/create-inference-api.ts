@@ -52,11 +52,16 @@ export function createInferenceApi(deps: InferenceApiDeps) {
   const api = {
     probeDevice: () => (deps.probeDevice ?? probeBrowserDevice)(),
 
+    /** The ONNX runtime files (cached for offline use) and the grammar engine: all but the model. */
     prepareRuntime() {
-      runtimeReady ??= (deps.prepareRuntime?.(env) ?? Promise.resolve()).catch((error: unknown) => {
-        runtimeReady = undefined; // try again next time (e.g. back online)
-        throw error;
-      });
+      xgrammar ??= deps.loadXGrammar();
+      runtimeReady ??= Promise.all([deps.prepareRuntime?.(env), xgrammar])
+        .then(() => undefined)
+        .catch((error: unknown) => {
+          runtimeReady = undefined; // try again next time (e.g. back online)
+          xgrammar = undefined;
+          throw error;
+        });
       return runtimeReady;
     },
 
@@ -67,11 +72,10 @@ export function createInferenceApi(deps: InferenceApiDeps) {
       await unload();
       checkMemory(await api.probeDevice(), request.device, request.modelBytes);
       await api.prepareRuntime();
-      xgrammar ??= deps.loadXGrammar();
       loading = (async () =>
         loadQwen2Vl({
           ...request,
-          xgrammar: await xgrammar,
+          xgrammar: await (xgrammar ??= deps.loadXGrammar()),
           configureModelSource: deps.configureModelSource,
           runtimeDevice: deps.runtimeDevice ?? ((device) => device),
           ...(deps.sessionOptions ? { sessionOptions: deps.sessionOptions } : {}),
