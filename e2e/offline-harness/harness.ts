@@ -64,7 +64,42 @@ const requireEngine = () => {
   return engine;
 };
 
+/**
+ * Cancels a generation through the worker's cancel() (no termination) and checks that the same
+ * worker then generates again: proof that the cancel message got through during generation.
+ */
+async function cancelCooperatively(manifest: ModelManifest, images: PreparedImage[]) {
+  const worker = new Worker(new URL('../../workers/inference.worker.ts', import.meta.url), { type: 'module' });
+  const api = Comlink.wrap<InferenceApi>(worker);
+  try {
+    const source = { host: manifest.host, repo: manifest.repo, revision: manifest.commit };
+    await api.loadModel({ source, device: 'wasm', dtype: manifest.dtype, modelBytes: totalBytes(manifest) });
+    let cancelledAt = 0;
+    let tokensAtCancel = 0;
+    let lastTokens = 0;
+    const onEvent = Comlink.proxy((event: InferenceEvent) => {
+      if (event.type !== 'generating') return;
+      lastTokens = event.tokens;
+      if (cancelledAt === 0 && event.tokens >= 30) {
+        cancelledAt = performance.now();
+        tokensAtCancel = event.tokens;
+        void api.cancel('cancel-me');
+      }
+    });
+    const error = await api.generateDraft({ requestId: 'cancel-me', images }, onEvent).then(
+      () => null,
+      (caught: unknown) => toErrorInfo(caught),
+    );
+    const stoppedAfterMs = performance.now() - cancelledAt;
+    const after = await api.generateDraft({ requestId: 'after', images, maxNewTokens: 5 });
+    return { error, stoppedAfterMs, tokensAtCancel, lastTokens, tokensAfter: after.tokenIds.length };
+  } finally {
+    worker.terminate();
+  }
+}
+
 const harness = {
+  cancelCooperatively: (manifest: ModelManifest, images: PreparedImage[]) => outcome(() => cancelCooperatively(manifest, images)),
   probeGpu: async () => {
     const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
     return Boolean((await gpu?.requestAdapter()) ?? (await gpu?.requestAdapter()));

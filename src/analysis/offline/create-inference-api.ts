@@ -7,7 +7,7 @@ import { env } from '@huggingface/transformers';
 import { AppError, CancelledError, DeviceError, ModelLoadError } from '../../errors';
 import { dtypeSetId, type InferenceDevice, type ModelSource } from '../../models/registry';
 import { checkMemory, probeDevice as probeBrowserDevice } from './device-check';
-import { createEventLoopYield, yieldBeforeEachForward } from './event-loop-yield';
+import { createEventLoopYield, yieldBetweenForwards } from './event-loop-yield';
 import { generateDraft } from './generate-draft';
 import type { XGrammarLoader, XGrammarModule } from './grammar';
 import type { DeviceReport, DraftRequest, InferenceApi, InferenceEventListener, LoadModelRequest } from './inference-api';
@@ -90,7 +90,7 @@ export function createInferenceApi(deps: InferenceApiDeps) {
       } finally {
         loading = undefined;
       }
-      yieldBeforeEachForward(loaded.model as never, yieldToEventLoop);
+      yieldBetweenForwards(loaded.model as never, yieldToEventLoop, now);
       return { device: loaded.device, dtype: loaded.dtype, loadedNow: true, seconds: (now() - started) / 1000 };
     },
 
