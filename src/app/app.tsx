@@ -29,8 +29,12 @@ function Shell() {
     try {
       await settingsActions.load();
       await projectActions.restore();
-      // A model download interrupted by a reload or a closed tab continues from its recorded offset.
-      void import('../features/models/shared-models-store').then(({ sharedModelsStore }) => sharedModelsStore()[1].refresh(settings.settings));
+      // A model download interrupted by a reload or a closed tab continues from its recorded
+      // offset; once a model is ready, the offline runtime is stored too (once, cheap after that).
+      void import('../features/models/shared-models-store').then(({ onModelReady, sharedModelsStore }) => {
+        onModelReady(() => void app.analysis[1].prepareOffline());
+        return sharedModelsStore()[1].refresh(settings.settings);
+      });
     } catch (error) {
       app.toasts[1].showError(error);
     } finally {

@@ -31,6 +31,8 @@ export interface AnalysisState {
 export interface AnalysisActions {
   start(): Promise<void>;
   cancel(): void;
+  /** Stores the offline runtime while online, so an offline analysis later needs no network. */
+  prepareOffline(): Promise<void>;
 }
 
 interface Deps {
@@ -47,12 +49,13 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
   let controller: AbortController | null = null;
   const palettes = createPaletteClient();
 
+  const offlineEngine = createLazyOfflineEngine(() => settingsState.settings);
   const orchestrator = createAnalysisOrchestrator({
     getSettings: async () => settingsState.settings,
     getApiKey: () => settingsActions.apiKey(),
     isOnline: () => navigator.onLine,
     createCloudEngine: (config) => createLazyCloudEngine(config),
-    offlineEngine: createLazyOfflineEngine(() => settingsState.settings),
+    offlineEngine,
   });
 
   const onProgress = (progress: AnalysisProgress) => {
@@ -100,6 +103,14 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
     },
     cancel() {
       controller?.abort();
+    },
+    async prepareOffline() {
+      try {
+        await offlineEngine.warmUp();
+      } catch {
+        // Offline with nothing stored yet: the next online start retries, and an offline
+        // analysis explains what is missing.
+      }
     },
   };
   return [state, actions];

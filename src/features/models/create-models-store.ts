@@ -78,6 +78,8 @@ export interface ModelsStoreDeps {
   detectDevice?: () => Promise<DeviceProfile>;
   storageManager?: Pick<StorageManager, 'persist' | 'persisted'>;
   deviceMemoryGb?: number;
+  /** Called whenever a model is found ready (after a download or import, or on refresh). */
+  onModelReady?: () => void;
 }
 
 /** Any model download is large enough to be worth protecting from eviction. */
@@ -171,6 +173,7 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
     try {
       const outcome = await run(applyEvent);
       await refreshAll(settings);
+      if (outcome.status === 'ready') deps.onModelReady?.();
       for (const id of variantsOf(key)) patchCard(id, { elsewhere: false, message: outcomeMessage(outcome) });
     } catch (error) {
       for (const id of variantsOf(key)) patchCard(id, { message: errorMessage(toErrorInfo(error)) });
@@ -196,6 +199,7 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
   const actions: ModelsActions = {
     async refresh(settings) {
       await refreshAll(settings);
+      if (state.stored.some((model) => model.state === 'ready')) deps.onModelReady?.();
       if (storage?.persisted && state.persistence === 'unknown') setState('persistence', (await storage.persisted()) ? 'granted' : 'unknown');
       // Downloads left 'downloading' were interrupted (reload, closed tab) or run in another
       // tab: the worker resumes the first kind and relays the second.

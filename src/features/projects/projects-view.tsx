@@ -36,8 +36,9 @@ export function ProjectsView() {
 
   const remove = async (project: Project) => {
     setConfirmDelete(null);
-    await app.projectRepository.remove(project.id);
+    // Leave the project first: switching flushes pending edits, which must not land after the delete.
     if (projectState.project?.id === project.id) await projectActions.create();
+    await app.projectRepository.remove(project.id);
     toast.show('info', `Deleted “${project.name}”.`);
     void refetch();
   };
