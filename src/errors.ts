@@ -82,6 +82,13 @@ export class InvalidOutputError extends AppError {
   }
 }
 
+/** The offline model wrote nothing usable as a caption (only blanks, quotes or special tokens). */
+export class EmptyCaptionError extends AppError {
+  constructor(imageName: string) {
+    super('InvalidOutput', `The offline model wrote no caption for ${imageName}.`, 'Write a description for this image yourself, or try captioning again.');
+  }
+}
+
 export class ModelNotFoundError extends AppError {
   constructor(variant: string) {
     super('ModelNotFound', `The offline model ${variant} is not installed on this device.`, 'Download it in Settings → Offline model, or use Cloud mode.');

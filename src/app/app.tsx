@@ -73,7 +73,7 @@ function Shell() {
             <Match when={app.router.route() === 'training' && app.project[0].project}>
               {(project) => (
                 <Suspense fallback={<p class="hint">Loading the training-set builder…</p>}>
-                  <TrainingSetView project={project()} />
+                  <TrainingSetView project={project()} captioner={app.analysis[1].offlineCaptioner()} />
                 </Suspense>
               )}
             </Match>

@@ -8,9 +8,10 @@ import { AppError, CancelledError, DeviceError, ModelLoadError } from '../../err
 import { dtypeSetId, type InferenceDevice, type ModelSource } from '../../models/registry';
 import { checkMemory, probeDevice as probeBrowserDevice } from './device-check';
 import { createEventLoopYield, yieldBetweenForwards } from './event-loop-yield';
+import { generateCaption } from './generate-caption';
 import { generateDraft } from './generate-draft';
 import type { XGrammarLoader, XGrammarModule } from './grammar';
-import type { DeviceReport, DraftRequest, InferenceApi, InferenceEventListener, LoadModelRequest } from './inference-api';
+import type { CaptionRequest, DeviceReport, DraftRequest, InferenceApi, InferenceEventListener, LoadModelRequest } from './inference-api';
 import { loadQwen2Vl, type LoadedQwen2Vl, type TransformersEnv } from './load-qwen2vl';
 
 export interface InferenceApiDeps {
@@ -47,6 +48,25 @@ export function createInferenceApi(deps: InferenceApiDeps) {
     const current = loaded;
     loaded = undefined;
     await current?.dispose();
+  }
+
+  /**
+   * One generation on the loaded model, cancellable by requestId (also before it starts); on
+   * WebGPU any failure that is not ours becomes a DeviceError, so the engine retries on WASM.
+   */
+  async function runGeneration<T>(call: string, cancelledWhat: string, requestId: string, generate: (model: LoadedQwen2Vl) => Promise<T>): Promise<T> {
+    if (!loaded) throw new ModelLoadError(`${call}() was called before loadModel().`);
+    if (cancelled.delete(requestId)) throw new CancelledError(cancelledWhat);
+    try {
+      return await generate(loaded);
+    } catch (error) {
+      if (loaded.device === 'webgpu' && !(error instanceof AppError && error.kind !== 'InferenceFailed')) {
+        throw new DeviceError(error instanceof Error ? error.message : String(error));
+      }
+      throw error;
+    } finally {
+      cancelled.delete(requestId);
+    }
   }
 
   const api = {
@@ -94,24 +114,15 @@ export function createInferenceApi(deps: InferenceApiDeps) {
       return { device: loaded.device, dtype: loaded.dtype, loadedNow: true, seconds: (now() - started) / 1000 };
     },
 
-    async generateDraft(request: DraftRequest, onEvent?: InferenceEventListener) {
-      if (!loaded) throw new ModelLoadError('generateDraft() was called before loadModel().');
-      if (cancelled.delete(request.requestId)) throw new CancelledError('The offline analysis');
-      try {
-        return await generateDraft(loaded, request, {
-          isCancelled: () => cancelled.has(request.requestId),
-          ...(onEvent ? { onEvent } : {}),
-          now,
-        });
-      } catch (error) {
-        if (loaded.device === 'webgpu' && !(error instanceof AppError && error.kind !== 'InferenceFailed')) {
-          throw new DeviceError(error instanceof Error ? error.message : String(error));
-        }
-        throw error;
-      } finally {
-        cancelled.delete(request.requestId);
-      }
-    },
+    generateDraft: (request: DraftRequest, onEvent?: InferenceEventListener) =>
+      runGeneration('generateDraft', 'The offline analysis', request.requestId, (model) =>
+        generateDraft(model, request, { isCancelled: () => cancelled.has(request.requestId), ...(onEvent ? { onEvent } : {}), now }),
+      ),
+
+    generateCaption: (request: CaptionRequest, onEvent?: InferenceEventListener) =>
+      runGeneration('generateCaption', 'Captioning', request.requestId, (model) =>
+        generateCaption(model, request, { isCancelled: () => cancelled.has(request.requestId), ...(onEvent ? { onEvent } : {}), now }),
+      ),
 
     async cancel(requestId: string) {
       // Also before the generation starts: the engine cancels as soon as the user asks.

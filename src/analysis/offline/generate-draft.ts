@@ -9,7 +9,7 @@ import { createConstrainedDecoding } from './constrained-decoding';
 import { createDraftProgressTracker } from './draft-progress';
 import { DEFAULT_MAX_NEW_TOKENS, type DraftRequest, type DraftResult, type InferenceEventListener } from './inference-api';
 import type { LoadedQwen2Vl } from './load-qwen2vl';
-import { buildDraftMessages, maxPixelsPerImage } from './prompt';
+import { buildDraftMessages, maxPixelsPerImage, type ChatMessage } from './prompt';
 
 const IMAGE_TOKEN = '<|image_pad|>';
 /** Progress events at most this often: each one crosses the worker boundary. */
@@ -70,8 +70,8 @@ async function encodeImages(loaded: LoadedQwen2Vl, images: PreparedImage[]): Pro
 }
 
 /** The chat prompt with each image's single `<|image_pad|>` expanded to its visual token count. */
-function buildPromptText(loaded: LoadedQwen2Vl, imageTokens: number[]): string {
-  const template = loaded.processor.apply_chat_template(buildDraftMessages(imageTokens.length) as never, {
+function buildPromptText(loaded: LoadedQwen2Vl, imageTokens: number[], messages: ChatMessage[]): string {
+  const template = loaded.processor.apply_chat_template(messages as never, {
     add_generation_prompt: true,
     tokenize: false,
   }) as string;
@@ -91,11 +91,18 @@ export interface ModelInputs {
   imageTokens: number[];
 }
 
-/** The tensors generate() receives for these images: processed pixels and the tokenized chat prompt. */
-export async function buildModelInputs(loaded: LoadedQwen2Vl, images: PreparedImage[]): Promise<ModelInputs> {
+/**
+ * The tensors generate() receives for these images: processed pixels and the tokenized chat
+ * prompt (the draft prompt unless other messages are given, e.g. the caption prompt).
+ */
+export async function buildModelInputs(
+  loaded: LoadedQwen2Vl,
+  images: PreparedImage[],
+  messages: ChatMessage[] = buildDraftMessages(images.length),
+): Promise<ModelInputs> {
   if (images.length === 0) throw new InferenceFailedError('No images were given to the offline model.');
   const vision = await encodeImages(loaded, images);
-  const text = buildPromptText(loaded, vision.imageTokens);
+  const text = buildPromptText(loaded, vision.imageTokens, messages);
   const textInputs = loaded.tokenizer(text, { add_special_tokens: false }) as { input_ids: Tensor; attention_mask: Tensor };
   return {
     inputIds: textInputs.input_ids,

@@ -67,6 +67,21 @@ export interface DraftResult {
   generationSeconds: number;
 }
 
+export interface CaptionRequest {
+  /** Lets `cancel()` name the generation to stop. */
+  requestId: string;
+  image: PreparedImage;
+  /** Default DEFAULT_CAPTION_MAX_NEW_TOKENS: a short phrase needs far fewer. */
+  maxNewTokens?: number;
+}
+
+export interface CaptionResult {
+  /** Tidied: one line, no surrounding quotes, at most MAX_CAPTION_CHARS characters. */
+  text: string;
+  /** Tokens the model wrote (before tidying). */
+  tokens: number;
+}
+
 export type InferenceEvent =
   | { type: 'loading'; file: string; loaded: number; total: number }
   | { type: 'prefill'; promptTokens: number; imageTokens: number }
@@ -83,9 +98,12 @@ export interface InferenceApi {
   loadModel(request: LoadModelRequest, onEvent?: InferenceEventListener): Promise<LoadedModelInfo>;
   /** Throws CancelledError after `cancel(requestId)`, ImageProcessingError, InferenceFailedError. */
   generateDraft(request: DraftRequest, onEvent?: InferenceEventListener): Promise<DraftResult>;
+  /** A short plain caption of one image (greedy, no grammar); same errors as generateDraft. */
+  generateCaption(request: CaptionRequest, onEvent?: InferenceEventListener): Promise<CaptionResult>;
   cancel(requestId: string): Promise<void>;
   /** Frees the sessions (keep-model-loaded off). */
   unloadModel(): Promise<void>;
 }
 
 export const DEFAULT_MAX_NEW_TOKENS = 2500;
+export const DEFAULT_CAPTION_MAX_NEW_TOKENS = 40;

@@ -12,13 +12,13 @@ import * as Comlink from 'comlink';
 import { assembleSpecification } from '../../domain/assemble';
 import { parseDraft } from '../../domain/draft';
 import { formatValidationIssue, validateSpecification } from '../../domain/validate';
-import { AppError, CancelledError, DeviceError, InferenceFailedError, InvalidOutputError, ModelNotFoundError, toErrorInfo } from '../../errors';
+import { AppError, CancelledError, DeviceError, EmptyCaptionError, InferenceFailedError, InvalidOutputError, ModelNotFoundError, toErrorInfo } from '../../errors';
 import { totalBytes, type ModelManifest } from '../../models/model-manifest';
 import { dtypeSetId, findVariant, type InferenceDevice } from '../../models/registry';
-import type { AnalysisEngine, AnalysisProgress, AnalysisRequest, EngineResult } from '../types';
-import { preferredDevice } from './device-check';
+import type { AnalysisEngine, AnalysisProgress, AnalysisRequest, EngineResult, PreparedImage } from '../types';
+import { preferredDevice, probeDevice as probeBrowserDevice } from './device-check';
 import { registerAppErrorTransfer } from '../../worker-errors';
-import type { DraftResult, InferenceApi, InferenceEvent } from './inference-api';
+import type { DeviceReport, DraftResult, InferenceApi, InferenceEvent, InferenceEventListener } from './inference-api';
 
 export interface OfflineModelTarget {
   device: InferenceDevice;
@@ -34,9 +34,17 @@ export interface OfflineEngineDeps {
   createWorker?: () => Worker;
   /** How long a cancel may take before the worker is terminated (default 1,500 ms). */
   cancelGraceMs?: number;
+  /** Keep-model-loaded off: how long the model stays after a caption, for the next one (default 10 s). */
+  captionIdleMs?: number;
+  /** Page-side WebGPU probe for isAvailable() (default: the browser's), so it starts no worker. */
+  probeDevice?: () => Promise<DeviceReport>;
 }
 
 export interface OfflineEngine extends AnalysisEngine {
+  /** A short plain caption of one image with the installed model (loads it if needed). */
+  caption(image: PreparedImage, signal?: AbortSignal): Promise<string>;
+  /** Whether an installed model runs on this device (no worker is started to find out). */
+  isAvailable(): Promise<boolean>;
   /** Caches the ONNX runtime files now (call after a model download), so offline needs no network. */
   warmUp(): Promise<void>;
   /** Frees the model and ends the worker. */
@@ -80,7 +88,9 @@ export function createOfflineEngine(deps: OfflineEngineDeps): OfflineEngine {
   registerAppErrorTransfer();
   const createWorker = deps.createWorker ?? defaultCreateWorker;
   const cancelGraceMs = deps.cancelGraceMs ?? 1500;
+  const captionIdleMs = deps.captionIdleMs ?? 10_000;
   let handle: WorkerHandle | undefined;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   function ensureWorker(): WorkerHandle {
     if (!handle) {
@@ -138,12 +148,17 @@ export function createOfflineEngine(deps: OfflineEngineDeps): OfflineEngine {
     }
   }
 
-  async function generateOn(device: InferenceDevice, manifest: ModelManifest, request: AnalysisRequest): Promise<DraftResult> {
+  /** Loads the model in the worker (or keeps it); a load cannot be interrupted, so cancelling it ends the worker. */
+  async function loadOn(device: InferenceDevice, manifest: ModelManifest, signal: AbortSignal | undefined, onEvent: InferenceEventListener) {
     const { api } = ensureWorker();
-    const onEvent = Comlink.proxy((event: InferenceEvent) => request.onProgress?.(toProgress(event)));
     const source = { host: manifest.host, repo: manifest.repo, revision: manifest.commit };
-    // A model load cannot be interrupted: cancelling it ends the worker.
-    await abortable(api.loadModel({ source, device, dtype: manifest.dtype, modelBytes: totalBytes(manifest) }, onEvent), request.signal, () => undefined);
+    await abortable(api.loadModel({ source, device, dtype: manifest.dtype, modelBytes: totalBytes(manifest) }, onEvent), signal, () => undefined);
+    return api;
+  }
+
+  async function generateOn(device: InferenceDevice, manifest: ModelManifest, request: AnalysisRequest): Promise<DraftResult> {
+    const onEvent = Comlink.proxy((event: InferenceEvent) => request.onProgress?.(toProgress(event)));
+    const api = await loadOn(device, manifest, request.signal, onEvent);
     const requestId = crypto.randomUUID();
     return abortable(api.generateDraft({ requestId, images: request.images }, onEvent), request.signal, () => {
       void api.cancel(requestId).catch(() => undefined);
@@ -169,23 +184,30 @@ export function createOfflineEngine(deps: OfflineEngineDeps): OfflineEngine {
     };
   }
 
-  async function analyze(request: AnalysisRequest): Promise<EngineResult> {
-    if (request.signal?.aborted) throw new CancelledError('The offline analysis');
-    const report = await abortable(ensureWorker().api.probeDevice(), request.signal, () => undefined);
-    const hasShaderF16 = report.gpu?.shaderF16 ?? false;
-    const wanted = preferredDevice(report);
-    let device: InferenceDevice = wanted;
-    let manifest = await deps.getModel({ device, hasShaderF16 });
-    if (!manifest && device === 'webgpu') {
-      device = 'wasm';
-      manifest = await deps.getModel({ device, hasShaderF16: false });
-    }
-    if (!manifest) throw new ModelNotFoundError(deps.variantName());
+  /** The installed model to run and its device: WebGPU when there is an adapter and a model for it, else WASM. */
+  async function pickModel(report: DeviceReport): Promise<{ device: InferenceDevice; manifest: ModelManifest } | undefined> {
+    const device = preferredDevice(report);
+    const manifest = await deps.getModel({ device, hasShaderF16: report.gpu?.shaderF16 ?? false });
+    if (manifest) return { device, manifest };
+    const cpuManifest = device === 'webgpu' ? await deps.getModel({ device: 'wasm', hasShaderF16: false }) : undefined;
+    return cpuManifest && { device: 'wasm', manifest: cpuManifest };
+  }
 
+  /**
+   * Runs `run` on the picked model; any WebGPU failure retries on WASM in a fresh worker, because
+   * a failed WebGPU session poisons later loads in the same worker. `run` gets the retry's reason.
+   */
+  async function runOnBestDevice<T>(
+    signal: AbortSignal | undefined,
+    run: (device: InferenceDevice, manifest: ModelManifest, fallbackReason?: string) => Promise<T>,
+  ): Promise<T> {
+    if (signal?.aborted) throw new CancelledError('The offline analysis');
+    const picked = await pickModel(await abortable(ensureWorker().api.probeDevice(), signal, () => undefined));
+    if (!picked) throw new ModelNotFoundError(deps.variantName());
     try {
-      return toEngineResult(await generateOn(device, manifest, request), request, manifest, device);
+      return await run(picked.device, picked.manifest);
     } catch (error) {
-      if (device !== 'webgpu' || isCancellation(error) || !(error instanceof AppError && error.kind === 'Device')) throw error;
+      if (picked.device !== 'webgpu' || isCancellation(error) || !(error instanceof AppError && error.kind === 'Device')) throw error;
       // WebGPU failed: a fresh worker, on the CPU, with a model that runs there.
       endWorker();
       const cpuManifest = await deps.getModel({ device: 'wasm', hasShaderF16: false });
@@ -193,20 +215,55 @@ export function createOfflineEngine(deps: OfflineEngineDeps): OfflineEngine {
         throw new DeviceError(`${error.detail ?? error.message} The installed model has no variant that runs on the CPU; download one in Settings.`);
       }
       const reason = toErrorInfo(error).detail ?? error.message;
-      console.warn('Offline analysis: WebGPU failed, retrying on the CPU (WASM).', reason);
-      const draft = await generateOn('wasm', cpuManifest, request);
-      return toEngineResult(draft, request, cpuManifest, 'wasm', `CPU after WebGPU failed: ${reason}`.slice(0, 150));
+      console.warn('Offline model: WebGPU failed, retrying on the CPU (WASM).', reason);
+      return run('wasm', cpuManifest, reason);
+    }
+  }
+
+  async function analyze(request: AnalysisRequest): Promise<EngineResult> {
+    clearTimeout(idleTimer);
+    try {
+      return await runOnBestDevice(request.signal, async (device, manifest, fallbackReason) => {
+        const draft = await generateOn(device, manifest, request);
+        const note = fallbackReason && `CPU after WebGPU failed: ${fallbackReason}`.slice(0, 150);
+        return toEngineResult(draft, request, manifest, device, note);
+      });
     } finally {
       if (!deps.keepModelLoaded()) endWorker();
     }
   }
 
+  async function caption(image: PreparedImage, signal?: AbortSignal): Promise<string> {
+    clearTimeout(idleTimer);
+    try {
+      const result = await runOnBestDevice(signal, async (device, manifest) => {
+        const api = await loadOn(device, manifest, signal, Comlink.proxy(() => undefined));
+        const requestId = crypto.randomUUID();
+        return abortable(api.generateCaption({ requestId, image }), signal, () => {
+          void api.cancel(requestId).catch(() => undefined);
+        });
+      });
+      if (!result.text) throw new EmptyCaptionError(image.name);
+      return result.text;
+    } finally {
+      // Captions come one image after another: free the model only once no caption follows soon.
+      if (!deps.keepModelLoaded()) idleTimer = setTimeout(endWorker, captionIdleMs);
+    }
+  }
+
+  async function isAvailable(): Promise<boolean> {
+    return (await pickModel(await (deps.probeDevice ?? probeBrowserDevice)())) !== undefined;
+  }
+
   return {
     analyze,
+    caption,
+    isAvailable,
     async warmUp() {
       await ensureWorker().api.prepareRuntime();
     },
     async unload() {
+      clearTimeout(idleTimer);
       endWorker();
     },
   };

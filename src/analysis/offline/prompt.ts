@@ -84,3 +84,10 @@ export function buildDraftMessages(imageCount: number): ChatMessage[] {
     },
   ];
 }
+
+export const CAPTION_INSTRUCTION = 'Describe the subject and setting of this picture in one short phrase, no style words.';
+
+/** The caption prompt: one image and one short instruction, no system prompt about JSON. */
+export function buildCaptionMessages(): ChatMessage[] {
+  return [{ role: 'user', content: [{ type: 'image' }, { type: 'text', text: CAPTION_INSTRUCTION }] }];
+}

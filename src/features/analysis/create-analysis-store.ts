@@ -9,6 +9,8 @@ import { createLazyCloudEngine } from '../../analysis/lazy-cloud-engine';
 import { prepareImages } from '../../analysis/image-prep';
 import { createPaletteClient } from '../../analysis/palette-client';
 import { createLazyOfflineEngine } from './lazy-offline-engine';
+import { createOfflineCaptioner } from './offline-captioner';
+import type { ImageCaptioner } from '../training-set/image-captioner';
 import type { DatasetSpecification, PaletteColor } from '../../domain/schema';
 import { parseSrefInput } from '../../domain/sref';
 import { InvalidOutputError, toErrorInfo, type ErrorInfo } from '../../errors';
@@ -33,6 +35,8 @@ export interface AnalysisActions {
   cancel(): void;
   /** Stores the offline runtime while online, so an offline analysis later needs no network. */
   prepareOffline(): Promise<void>;
+  /** Captions images with the same offline engine (and worker) as the analyses. */
+  offlineCaptioner(): ImageCaptioner;
 }
 
 interface Deps {
@@ -50,6 +54,7 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
   const palettes = createPaletteClient();
 
   const offlineEngine = createLazyOfflineEngine(() => settingsState.settings);
+  const captioner = createOfflineCaptioner(offlineEngine);
   const orchestrator = createAnalysisOrchestrator({
     getSettings: async () => settingsState.settings,
     getApiKey: () => settingsActions.apiKey(),
@@ -104,6 +109,7 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
     cancel() {
       controller?.abort();
     },
+    offlineCaptioner: () => captioner,
     async prepareOffline() {
       try {
         await offlineEngine.warmUp();

@@ -3,11 +3,15 @@
  * and registry code stay out of the first paint), always running the installed model of the
  * variant chosen in Settings.
  */
-import type { AnalysisEngine } from '../../analysis/types';
+import type { AnalysisEngine, PreparedImage } from '../../analysis/types';
 import type { OfflineEngine } from '../../analysis/offline/offline-engine';
 import type { Settings } from '../../domain/settings';
 
 export interface LazyOfflineEngine extends AnalysisEngine {
+  /** A short plain caption of one prepared image with the installed model. */
+  caption(image: PreparedImage, signal?: AbortSignal): Promise<string>;
+  /** Whether an installed model runs on this device. */
+  isAvailable(): Promise<boolean>;
   /** Caches the ONNX runtime files so a later offline analysis needs no network. */
   warmUp(): Promise<void>;
   unload(): Promise<void>;
@@ -30,6 +34,8 @@ export function createLazyOfflineEngine(getSettings: () => Settings): LazyOfflin
     ));
   return {
     analyze: async (request) => (await load()).analyze(request),
+    caption: async (image, signal) => (await load()).caption(image, signal),
+    isAvailable: async () => (await load()).isAvailable(),
     warmUp: async () => (await load()).warmUp(),
     unload: async () => {
       if (engine) await (await engine).unload();
