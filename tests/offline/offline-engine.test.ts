@@ -4,61 +4,19 @@
  * on the tiny fixture). Covers what the engine owns: the WebGPU-to-WASM retry in a fresh worker,
  * worker lifetime (keep-model-loaded), missing model, progress, cancel, and a validated spec.
  */
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GpuReport } from '../../src/analysis/offline/inference-api';
 import { createOfflineEngine, type OfflineEngineDeps } from '../../src/analysis/offline/offline-engine';
-import { registerAppErrorTransfer } from '../../src/worker-errors';
 import type { AnalysisProgress } from '../../src/analysis/types';
 import { validateSpecification } from '../../src/domain/validate';
 import { AppError } from '../../src/errors';
-import type { ModelManifest } from '../../src/models/model-manifest';
-import { createNodeInferenceApi, fixtureLoadRequest, type NodeInferenceOptions } from './support/node-inference';
+import type { NodeInferenceOptions } from './support/node-inference';
+import { createWorkerFactory, fixtureManifest, type FakeWorkerLog } from './support/offline-engine-harness';
 import { makeTestImages } from './support/test-images';
 
 const SREF = '987654321';
 const SWIFTSHADER: GpuReport = { shaderF16: false, isFallbackAdapter: true, maxBufferSize: 2 ** 30, maxStorageBufferBindingSize: 2 ** 27, description: 'test adapter' };
 const ENGINE_TIMEOUT_MS = 240_000;
-
-interface FakeWorkerLog {
-  created: number;
-  terminated: number;
-}
-
-/** A "worker" whose other end runs the inference API in this process, over a real MessageChannel. */
-function createWorkerFactory(options: NodeInferenceOptions, log: FakeWorkerLog): () => Worker {
-  registerAppErrorTransfer();
-  return () => {
-    const { port1, port2 } = new MessageChannel();
-    const api = createNodeInferenceApi(options);
-    Comlink.expose(api, port2);
-    log.created += 1;
-    return Object.assign(port1, {
-      terminate() {
-        log.terminated += 1;
-        void api.unloadModel();
-        port1.close();
-        port2.close();
-      },
-    }) as unknown as Worker;
-  };
-}
-
-async function fixtureManifest(): Promise<ModelManifest> {
-  const request = await fixtureLoadRequest();
-  return {
-    ...request.source,
-    key: 'fixture',
-    variantId: 'qwen2-vl-2b',
-    commit: 'fixture-commit',
-    device: 'wasm',
-    dtype: request.dtype,
-    files: [{ path: 'onnx/decoder_model_merged.onnx', size: request.modelBytes, sha256: '', check: { kind: 'sha256' }, state: 'ready', bytesDone: request.modelBytes }],
-    state: 'ready',
-    createdAt: 0,
-    updatedAt: 0,
-  };
-}
 
 const engines: Array<{ unload(): Promise<void> }> = [];
 afterEach(async () => {
