@@ -164,6 +164,8 @@ describe('model downloader', () => {
     const manifest = await kit.resolve();
     const noRange: typeof fetch = (input, init) => fetch(input, { ...init, headers: {} });
     const controller = new AbortController();
+    // Slow serving so the pause lands mid-file however loaded the machine is.
+    kit.hub.setFaults({ bytesPerSecond: 2_000_000 });
     const downloader = kit.downloader({ everyMs: 0 });
     await downloader.download(manifest.key, {
       signal: controller.signal,
@@ -171,6 +173,7 @@ describe('model downloader', () => {
     });
     const { createModelDownloader } = await import('../../src/models/model-downloader');
     const ignoring = createModelDownloader({ store: kit.store, fetch: noRange, retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 }, now: Date.now, checkpoint: { everyMs: 1000, everyBytes: 1 << 30 }, progressEveryMs: 50 });
+    kit.hub.setFaults({});
     kit.hub.clearRequests();
     expect(await ignoring.download(manifest.key, { signal: new AbortController().signal, onEvent: () => {} })).toBe('ready');
     const size = manifest.files.find((file) => file.path === DECODER_DATA)!.size;
