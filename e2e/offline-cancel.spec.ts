@@ -1,18 +1,11 @@
 /** Cancelling an offline analysis mid-generation stops it, and the app stays usable: the next analysis completes. */
-import { analysisProgress, chooseAnalysisMode, downloadOfflineModel, expect, test, waitForAnalysis } from './offline-actions';
-import { analyze, chooseImages, enterSref, goToStep, openApp } from './support/app';
-import { styleImages, TEST_SREF } from './support/test';
+import { analysisProgress, expect, prepareOfflineProject, test, waitForAnalysis } from './support/offline-actions';
+import { analyze } from './support/app';
 
 test.setTimeout(240_000);
 
 test('cancel while tokens are being generated, then analyse again', async ({ page, hub }) => {
-  await openApp(page);
-  await downloadOfflineModel(page, hub.url);
-  await chooseAnalysisMode(page, 'Offline');
-  await goToStep(page, '1. Images');
-  await enterSref(page, TEST_SREF);
-  await chooseImages(page, styleImages(3));
-  await page.getByRole('button', { name: 'Continue to analysis' }).click();
+  await prepareOfflineProject(page, hub.url);
 
   await analyze(page);
   await expect(analysisProgress(page)).toContainText(/\d+ tokens · [\d.]+ tokens\/s/, { timeout: 120_000 });

@@ -5,7 +5,7 @@
  */
 import { listTrainingJobs } from '../src/domain/training-set/training-jobs';
 import { EXAMPLE_SPEC } from '../src/domain/example-spec';
-import { downloadOfflineModel, expect, test } from './offline-actions';
+import { downloadOfflineModel, expect, test } from './support/offline-actions';
 import { openApp } from './support/app';
 import { generateJobImages } from './support/training-set-images';
 

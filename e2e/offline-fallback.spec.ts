@@ -3,7 +3,7 @@
  * SDK's retries run out, and the analysis finishes offline; the app says so.
  */
 import { reply } from './fixtures/claude-server';
-import { chooseAnalysisMode, downloadOfflineModel, expect, test, waitForAnalysis } from './offline-actions';
+import { chooseAnalysisMode, downloadOfflineModel, expect, test, waitForAnalysis } from './support/offline-actions';
 import { analyze, chooseImages, enterSref, goToStep, openApp, useCloud } from './support/app';
 import { styleImages, TEST_API_KEY, TEST_SREF } from './support/test';
 

@@ -6,21 +6,14 @@
 import { countJobs } from '../src/domain/permutations';
 import { DatasetSpecificationSchema, JOBS_PER_BATCH } from '../src/domain/schema';
 import { validateSpecification } from '../src/domain/validate';
-import { analysisProgress, chooseAnalysisMode, downloadOfflineModel, expect, originsDuring, test, waitForAnalysis } from './offline-actions';
-import { analyze, chooseImages, enterSref, exportAs, goToStep, openApp } from './support/app';
-import { styleImages, TEST_SREF } from './support/test';
+import { analysisProgress, expect, originsDuring, prepareOfflineProject, test, waitForAnalysis } from './support/offline-actions';
+import { analyze, exportAs, goToStep } from './support/app';
+import { TEST_SREF } from './support/test';
 
 test.setTimeout(240_000);
 
 test('download the model, analyse offline on WASM, edit and export a valid spec', async ({ page, hub }) => {
-  await openApp(page);
-  await downloadOfflineModel(page, hub.url);
-  await chooseAnalysisMode(page, 'Offline');
-
-  await goToStep(page, '1. Images');
-  await enterSref(page, TEST_SREF);
-  await chooseImages(page, styleImages(3));
-  await page.getByRole('button', { name: 'Continue to analysis' }).click();
+  await prepareOfflineProject(page, hub.url);
 
   const appOrigin = new URL(page.url()).origin;
   const hubRequestsBefore = hub.requests.length;

@@ -2,7 +2,7 @@
  * With the network switched off after the model download, the offline analysis still works:
  * app shell from the service worker, model from ModelStore, ONNX runtime from the app's cache.
  */
-import { chooseAnalysisMode, downloadOfflineModel, expect, test, waitForAnalysis } from './offline-actions';
+import { chooseAnalysisMode, downloadOfflineModel, expect, test, waitForAnalysis } from './support/offline-actions';
 import { analyze, chooseImages, enterSref, goToStep, openApp } from './support/app';
 import { styleImages, TEST_SREF } from './support/test';
 

@@ -6,11 +6,13 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { startClaudeStandIn, type ClaudeStandIn } from './fixtures/claude-server';
-import { startHubServer, type HubServer } from './fixtures/hub-server';
-import { expectStatus, modelCard, openModelSettings } from './support/model-actions';
+import { startClaudeStandIn, type ClaudeStandIn } from '../fixtures/claude-server';
+import { startHubServer, type HubServer } from '../fixtures/hub-server';
+import { expectStatus, modelCard, openModelSettings } from './model-actions';
+import { chooseImages, enterSref, goToStep, openApp } from './app';
+import { styleImages, TEST_SREF } from './test';
 // @ts-expect-error plain .mjs script without type declarations
-import { ensureTinyQwen2VlFixture } from '../scripts/fixtures/make-tiny-qwen2vl.mjs';
+import { ensureTinyQwen2VlFixture } from '../../scripts/fixtures/make-tiny-qwen2vl.mjs';
 
 export const DEFAULT_VARIANT_REPO = 'onnx-community/Qwen2-VL-2B-Instruct';
 const HUB_ROOT = resolve('.fixtures/hub-offline');
@@ -97,4 +99,15 @@ export async function originsDuring(page: Page, action: () => Promise<void>): Pr
 /** The analysis progress panel (the status region with the Cancel button). */
 export function analysisProgress(page: Page) {
   return page.getByRole('status').filter({ has: page.getByRole('button', { name: 'Cancel analysis' }) });
+}
+
+/** The usual start of an offline journey: the model downloaded, Offline chosen, three style images and an sref. */
+export async function prepareOfflineProject(page: Page, hubUrl: string): Promise<void> {
+  await openApp(page);
+  await downloadOfflineModel(page, hubUrl);
+  await chooseAnalysisMode(page, 'Offline');
+  await goToStep(page, '1. Images');
+  await enterSref(page, TEST_SREF);
+  await chooseImages(page, styleImages(3));
+  await page.getByRole('button', { name: 'Continue to analysis' }).click();
 }
