@@ -28,6 +28,7 @@ export type AnalysisProgress =
   | { stage: 'generating'; tokens: number; maxTokens: number; tokensPerSecond: number; etaSeconds: number | null }
   /** Orchestrator: the cloud call failed, finishing offline. */
   | { stage: 'fallback'; reason: ErrorInfo }
+  | { stage: 'device-fallback'; reason: string }                          // offline: WebGPU failed, continuing on WASM
   | { stage: 'validating' };
 
 export interface AnalysisRequest {

@@ -52,7 +52,7 @@ describe('offline engine', () => {
     expect(result.device).toBe('wasm');
     expect(result.model).toMatch(/^Qwen2-VL 2B Instruct \(fp32\) · CPU after WebGPU failed: .*webgpu/i);
     expect(validateSpecification(result.spec, { srefCode: SREF }).valid).toBe(true);
-    expect([...stages]).toEqual(['loading-model', 'prefill', 'generating', 'validating']);
+    expect([...stages]).toEqual(['loading-model', 'device-fallback', 'prefill', 'generating', 'validating']);
   }, ENGINE_TIMEOUT_MS);
 
   it('keeps the model loaded between analyses, or ends the worker after each', async () => {

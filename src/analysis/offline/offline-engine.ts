@@ -224,6 +224,7 @@ export function createOfflineEngine(deps: OfflineEngineDeps): OfflineEngine {
     clearTimeout(idleTimer);
     try {
       return await runOnBestDevice(request.signal, async (device, manifest, fallbackReason) => {
+        if (fallbackReason) request.onProgress?.({ stage: 'device-fallback', reason: fallbackReason });
         const draft = await generateOn(device, manifest, request);
         const note = fallbackReason && `CPU after WebGPU failed: ${fallbackReason}`.slice(0, 150);
         return toEngineResult(draft, request, manifest, device, note);

@@ -66,6 +66,7 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
   const onProgress = (progress: AnalysisProgress) => {
     setState('progress', progress);
     if (progress.stage === 'fallback') toast.show('warning', 'Cloud analysis failed', `${progress.reason.message} Finishing with the offline model.`);
+    if (progress.stage === 'device-fallback') toast.show('warning', 'WebGPU failed on this device', 'The analysis continues on the CPU (WASM); it is slower but gives the same result.');
   };
 
   const actions: AnalysisActions = {

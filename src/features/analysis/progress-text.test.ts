@@ -19,6 +19,10 @@ describe('describeProgress', () => {
     expect(describeProgress({ stage: 'streaming', outputTokens: 1, characters: 5000 }).detail).toBe('5,000 characters received');
   });
 
+  it('says when the GPU failed and the CPU took over', () => {
+    expect(describeProgress({ stage: 'device-fallback', reason: 'device lost' })).toMatchObject({ text: expect.stringMatching(/CPU/), detail: 'device lost' });
+  });
+
   it('explains a fallback with its reason', () => {
     const view = describeProgress({ stage: 'fallback', reason: { kind: 'ApiOverloaded', message: 'Claude is overloaded.', action: 'Try later.' } });
     expect(view.text).toMatch(/offline model/);

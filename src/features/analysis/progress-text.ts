@@ -37,6 +37,8 @@ export function describeProgress(progress: AnalysisProgress): ProgressView {
       };
     case 'fallback':
       return { text: 'Cloud analysis failed; finishing with the offline model…', fraction: null, detail: progress.reason.message };
+    case 'device-fallback':
+      return { text: 'The graphics card failed; continuing on the CPU (slower)…', fraction: null, detail: progress.reason };
     case 'validating':
       return { text: 'Checking the specification…', fraction: null };
   }
