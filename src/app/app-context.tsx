@@ -5,7 +5,7 @@ import { createSettingsRepository } from '../storage/settings-repository';
 import { createSettingsStore } from '../features/settings/create-settings-store';
 import { createProjectStore } from '../features/project/create-project-store';
 import { createAnalysisStore } from '../features/analysis/create-analysis-store';
-import { createToastStore } from './toasts';
+import { createToastStore } from '../ui/toasts';
 import { createRouter } from './router';
 
 function createAppServices() {

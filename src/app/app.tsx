@@ -1,7 +1,7 @@
 /** The app shell: header navigation, the routed page, notifications and the update prompt. */
 import { Match, Show, Suspense, Switch, createEffect, createSignal, lazy, onMount } from 'solid-js';
 import { AppProvider, useApp } from './app-context';
-import { Toasts } from './toasts';
+import { Toasts } from '../ui/toasts';
 import { UpdatePrompt } from './update-prompt';
 import { applyTheme } from './theme';
 import { hrefFor, type Route } from './router';

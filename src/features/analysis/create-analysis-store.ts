@@ -16,7 +16,7 @@ import { parseSrefInput } from '../../domain/sref';
 import { InvalidOutputError, toErrorInfo, type ErrorInfo } from '../../errors';
 import type { ProjectActions, ProjectState } from '../project/create-project-store';
 import type { SettingsActions, SettingsState } from '../settings/create-settings-store';
-import type { ToastStore } from '../../app/toasts';
+import type { ToastStore } from '../../ui/toasts';
 
 export type AnalysisStatus = 'idle' | 'running' | 'done' | 'failed';
 

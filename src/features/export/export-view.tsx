@@ -15,7 +15,7 @@ import {
   type ExportContext,
 } from '../../domain/exports';
 import type { DatasetSpecification } from '../../domain/schema';
-import { downloadText } from '../../app/download';
+import { downloadText } from '../../ui/download';
 import { CopyButton } from '../editor/copy-button';
 import { saveProjectFile } from '../projects/project-file-actions';
 

@@ -1,7 +1,7 @@
 /** Import model files from disk (folder picker or drop), verified against the manifest like a download. */
 import type { ImportedFile } from '../../models/download-api';
 import { collectDroppedFiles, filesFromInput } from './collect-dropped-files';
-import { DropZone } from '../../app/drop-zone';
+import { DropZone } from '../../ui/drop-zone';
 
 export function ModelImport(props: { idPrefix: string; modelName: string; disabled: boolean; onFiles: (files: ImportedFile[]) => void }) {
   return (

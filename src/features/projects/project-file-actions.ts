@@ -2,7 +2,7 @@
 import { MAX_PROJECT_FILE_BYTES, parseProjectFile, serializeProjectFile } from '../../domain/project-file';
 import { exportFileName } from '../../domain/exports';
 import { ProjectFileError } from '../../errors';
-import { downloadText } from '../../app/download';
+import { downloadText } from '../../ui/download';
 import type { ProjectActions, ProjectState } from '../project/create-project-store';
 
 export async function saveProjectFile(state: ProjectState): Promise<void> {

@@ -16,8 +16,8 @@ import { CancelledError, toErrorInfo, type ErrorInfo } from '../../errors';
 import type { PaletteClient } from '../../analysis/palette-client';
 import type { ImageCaptioner } from './image-captioner';
 import { importImages, type ImportSummary } from './import-images';
-import type { TrainingSetRepository } from './training-set-repository';
-import { readTrainingSetSettings, type TrainingSetSettings } from './training-set-settings';
+import type { TrainingSetRepository } from '../../storage/training-set-repository';
+import { readTrainingSetSettings, type TrainingSetSettings } from '../../domain/training-set/training-set-settings';
 import { writeTrainingZip } from './write-training-zip';
 
 export type TrainingTask = { kind: 'import' | 'export' | 'caption'; done: number; total: number };

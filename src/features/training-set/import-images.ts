@@ -10,7 +10,7 @@ import type { TrainingImage } from '../../domain/training-set/training-image';
 import type { TrainingJob } from '../../domain/training-set/training-jobs';
 import { toErrorInfo } from '../../errors';
 import { expandDroppedFiles, type DroppedImage } from './expand-dropped-files';
-import type { NewTrainingImage, TrainingSetRepository } from './training-set-repository';
+import type { NewTrainingImage, TrainingSetRepository } from '../../storage/training-set-repository';
 
 export interface ImportSummary {
   added: number;

@@ -2,7 +2,7 @@
 import { For, Show } from 'solid-js';
 import { LAYOUT_LABELS, TRAINING_LAYOUTS, layoutFolder } from '../../domain/training-set/export-layouts';
 import type { TrainingSetActions, TrainingSetState } from './create-training-set-store';
-import { downloadBlob } from '../../app/download';
+import { downloadBlob } from '../../ui/download';
 
 const LAYOUT_HINTS = {
   kohya: 'A <repeats>_<trigger> <class> folder with a .txt caption beside each image.',

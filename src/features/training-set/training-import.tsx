@@ -1,6 +1,6 @@
 /** Drop zone for generated images or zips, with the import's progress and outcome. */
 import { For, Show } from 'solid-js';
-import { DropZone } from '../../app/drop-zone';
+import { DropZone } from '../../ui/drop-zone';
 import type { TrainingSetActions, TrainingSetState } from './create-training-set-store';
 
 export function TrainingImport(props: { state: TrainingSetState; actions: TrainingSetActions }) {

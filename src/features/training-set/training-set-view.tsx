@@ -7,7 +7,7 @@ import { Show, onCleanup, onMount } from 'solid-js';
 import type { Project } from '../../domain/project';
 import { createPaletteClient } from '../../analysis/palette-client';
 import { createTrainingSetStore } from './create-training-set-store';
-import { createTrainingSetRepository } from './training-set-repository';
+import { createTrainingSetRepository } from '../../storage/training-set-repository';
 import type { ImageCaptioner } from './image-captioner';
 import { TrainingImport } from './training-import';
 import { UnassignedImages } from './unassigned-images';

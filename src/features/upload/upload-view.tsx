@@ -3,7 +3,7 @@ import { For, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-j
 import { MAX_IMAGES, MIN_IMAGES } from '../../domain/project';
 import { parseSrefInput } from '../../domain/sref';
 import { useApp } from '../../app/app-context';
-import { DropZone } from '../../app/drop-zone';
+import { DropZone } from '../../ui/drop-zone';
 import { toErrorInfo } from '../../errors';
 
 export function UploadView() {

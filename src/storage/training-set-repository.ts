@@ -5,9 +5,9 @@
  * loads the full-size images.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { TrainingImage } from '../../domain/training-set/training-image';
-import { guardedWrite } from '../../storage/app-db';
-import type { TrainingSetSettings } from './training-set-settings';
+import type { TrainingImage } from '../domain/training-set/training-image';
+import { guardedWrite } from './app-db';
+import type { TrainingSetSettings } from '../domain/training-set/training-set-settings';
 
 export interface StoredTrainingImage extends TrainingImage {
   projectId: string;

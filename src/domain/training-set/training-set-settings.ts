@@ -1,7 +1,7 @@
 /** What the user chose for a project's training set; stored beside its images. */
-import { DEFAULT_CAPTION_SETTINGS, type CaptionSettings } from '../../domain/training-set/captions';
-import { DEFAULT_MIN_SHORT_SIDE } from '../../domain/training-set/check-training-set';
-import { DEFAULT_REPEATS, TRAINING_LAYOUTS, type TrainingLayout } from '../../domain/training-set/export-layouts';
+import { DEFAULT_CAPTION_SETTINGS, type CaptionSettings } from './captions';
+import { DEFAULT_MIN_SHORT_SIDE } from './check-training-set';
+import { DEFAULT_REPEATS, TRAINING_LAYOUTS, type TrainingLayout } from './export-layouts';
 
 export interface TrainingSetSettings {
   captions: CaptionSettings;
