@@ -27,6 +27,10 @@ export type ErrorKind =
   | 'QuotaExceeded'
   | 'ProjectFile'
   | 'Storage'
+  | 'ProjectConflict'
+  | 'ProjectDeleted'
+  | 'UnsavedChanges'
+  | 'UnsafeArchive'
   | 'Unexpected';
 
 export interface ErrorInfo {
@@ -183,6 +187,41 @@ export class ProjectFileError extends AppError {
 export class StorageError extends AppError {
   constructor(detail: string) {
     super('Storage', 'Saving to this browser failed.', 'Check that the site may store data (not a private window with storage blocked) and try again.', { detail });
+  }
+}
+
+/** Another tab saved this project since this tab loaded it: writing now would overwrite that work. */
+export class ProjectConflictError extends AppError {
+  constructor(projectName: string) {
+    super(
+      'ProjectConflict',
+      `“${projectName}” was changed in another tab, so this tab's changes were not saved over it.`,
+      'Load the other tab\'s version, or keep this tab\'s copy as a new project.',
+    );
+  }
+}
+
+/** The project was deleted (in another tab, or while a task bound to it was running). */
+export class ProjectDeletedError extends AppError {
+  constructor(projectName?: string) {
+    super('ProjectDeleted', projectName ? `“${projectName}” was deleted.` : 'The project was deleted.', 'Keep this tab\'s copy as a new project if you still need it.');
+  }
+}
+
+/** Leaving a project whose latest changes could not be saved: the caller asks the user first. */
+export class UnsavedChangesError extends AppError {
+  constructor(projectName: string, cause: unknown) {
+    super('UnsavedChanges', `The latest changes to “${projectName}” are not saved.`, 'Try saving again, save the project as a file, or discard the changes.', {
+      detail: toErrorInfo(cause).message,
+      cause,
+    });
+  }
+}
+
+/** A zip that would inflate past the app's limits (entry count, entry size, total size or ratio). */
+export class UnsafeArchiveError extends AppError {
+  constructor(archiveName: string, reason: string) {
+    super('UnsafeArchive', `${archiveName} was not unpacked: ${reason}`, 'Unzip it yourself and add the images, or split it into smaller zips.');
   }
 }
 

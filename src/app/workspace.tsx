@@ -6,12 +6,13 @@ import { UploadView } from '../features/upload/upload-view';
 import { AnalysisView } from '../features/analysis/analysis-view';
 import { BatchEditor } from '../features/editor/batch-editor';
 import { ExportView } from '../features/export/export-view';
+import { SaveStatus } from '../features/project/save-status';
+import { ConflictNotice } from '../features/project/conflict-notice';
 
 const STEP_LABELS: Record<ProjectStep, string> = { upload: '1. Images', analysis: '2. Analysis', batches: '3. Batches', export: '4. Export' };
-const SAVE_LABELS = { saved: 'Saved', saving: 'Saving…', error: 'Not saved' } as const;
 
 export function Workspace() {
-  const { project: [state, actions] } = useApp();
+  const { project: [state, actions], toasts: [, toast] } = useApp();
   const step = () => state.project?.step ?? 'upload';
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
@@ -37,10 +38,9 @@ export function Workspace() {
           maxLength={120}
           onChange={(event) => actions.rename(event.currentTarget.value)}
         />
-        <span class="save-state" classList={{ error: state.saveState === 'error' }} role="status" aria-live="polite">
-          {SAVE_LABELS[state.saveState]}
-        </span>
+        <SaveStatus state={state} actions={actions} onError={toast.showError} />
       </div>
+      <ConflictNotice state={state} actions={actions} onError={toast.showError} />
       <div class="tabs" role="tablist" aria-label="Steps">
         <For each={PROJECT_STEPS}>
           {(name, index) => (

@@ -50,3 +50,20 @@ export const ProjectSchema = z.strictObject({
   isExample: z.boolean(),
 });
 export type Project = z.infer<typeof ProjectSchema>;
+
+/**
+ * A project brought in from outside (a file, the example, another tab's copy) with new ids for the
+ * project and every image, so it can never share, or overwrite, records of a project already stored.
+ */
+export function withFreshIds<T extends { meta: ImageMeta }>(
+  project: Project,
+  images: readonly T[],
+  newId: () => string,
+): { project: Project; images: T[] } {
+  const ids = new Map(project.images.map((meta) => [meta.id, newId()]));
+  const renamed = (meta: ImageMeta): ImageMeta => ({ ...meta, id: ids.get(meta.id) ?? newId() });
+  return {
+    project: { ...structuredClone(project), id: newId(), images: project.images.map(renamed) },
+    images: images.map((image) => ({ ...image, meta: { ...image.meta, id: ids.get(image.meta.id) ?? newId() } })),
+  };
+}

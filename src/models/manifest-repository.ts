@@ -1,5 +1,6 @@
 /** Manifests live in IndexedDB (one record per model key); bytes live in OPFS. */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
+import { createDatabaseHandle } from '../storage/open-database';
 import type { ModelKey, ModelManifest } from './model-manifest';
 
 export interface ManifestRepository {
@@ -19,13 +20,11 @@ interface ModelStoreDb extends DBSchema {
 export const MODEL_DB_NAME = 'lora-model-store';
 
 export function createIdbManifestRepository(dbName = MODEL_DB_NAME): ManifestRepository {
-  let opening: Promise<IDBPDatabase<ModelStoreDb>> | undefined;
-  const db = () =>
-    (opening ??= openDB<ModelStoreDb>(dbName, 1, {
-      upgrade(database) {
-        database.createObjectStore('manifests', { keyPath: 'key' });
-      },
-    }));
+  // Also opened by the download worker and the service worker: upgrades never leave them hanging.
+  const handle = createDatabaseHandle<ModelStoreDb>(dbName, 1, (database) => {
+    database.createObjectStore('manifests', { keyPath: 'key' });
+  });
+  const db = () => handle.get();
 
   return {
     async get(key) {

@@ -4,9 +4,11 @@
  * their bytes and thumbnails, and the set's settings are separate stores: listing a set never
  * loads the full-size images.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { TrainingImage } from '../domain/training-set/training-image';
 import { guardedWrite } from './app-db';
+import { createDatabaseHandle } from './open-database';
+import type { ProjectDependent } from './project-repository';
 import type { TrainingSetSettings } from '../domain/training-set/training-set-settings';
 
 export interface StoredTrainingImage extends TrainingImage {
@@ -38,7 +40,7 @@ export interface NewTrainingImage {
   thumbnail: Blob;
 }
 
-export interface TrainingSetRepository {
+export interface TrainingSetRepository extends ProjectDependent {
   loadImages(projectId: string): Promise<TrainingImage[]>;
   loadSettings(projectId: string): Promise<TrainingSetSettings | null>;
   addImages(projectId: string, entries: readonly NewTrainingImage[]): Promise<void>;
@@ -50,15 +52,12 @@ export interface TrainingSetRepository {
 }
 
 export function createTrainingSetRepository(): TrainingSetRepository {
-  let dbPromise: Promise<IDBPDatabase<TrainingSetDbSchema>> | undefined;
-  const db = () =>
-    (dbPromise ??= openDB<TrainingSetDbSchema>(DB_NAME, DB_VERSION, {
-      upgrade(database) {
-        database.createObjectStore('images', { keyPath: 'id' }).createIndex('projectId', 'projectId');
-        database.createObjectStore('files', { keyPath: 'id' });
-        database.createObjectStore('settings', { keyPath: 'projectId' });
-      },
-    }));
+  const handle = createDatabaseHandle<TrainingSetDbSchema>(DB_NAME, DB_VERSION, (database) => {
+    database.createObjectStore('images', { keyPath: 'id' }).createIndex('projectId', 'projectId');
+    database.createObjectStore('files', { keyPath: 'id' });
+    database.createObjectStore('settings', { keyPath: 'projectId' });
+  });
+  const db = () => handle.get();
 
   return {
     async loadImages(projectId) {
@@ -76,9 +75,10 @@ export function createTrainingSetRepository(): TrainingSetRepository {
     addImages(projectId, entries) {
       return guardedWrite(async () => {
         const tx = (await db()).transaction(['images', 'files'], 'readwrite');
+        // add(), not put(): an image id already stored (for any project) is an error, never an overwrite.
         for (const { image, blob, thumbnail } of entries) {
-          void tx.objectStore('images').put({ ...image, projectId });
-          void tx.objectStore('files').put({ id: image.id, blob, thumbnail });
+          void tx.objectStore('images').add({ ...image, projectId });
+          void tx.objectStore('files').add({ id: image.id, blob, thumbnail });
         }
         await tx.done;
       });
@@ -87,7 +87,9 @@ export function createTrainingSetRepository(): TrainingSetRepository {
     updateImages(projectId, images) {
       return guardedWrite(async () => {
         const tx = (await db()).transaction('images', 'readwrite');
-        for (const image of images) void tx.store.put({ ...image, projectId });
+        // Only records this project still owns: an image removed (or a project deleted) meanwhile stays gone.
+        const owned = await Promise.all(images.map(async (image) => ((await tx.store.get(image.id))?.projectId === projectId ? image : null)));
+        for (const image of owned) if (image) void tx.store.put({ ...image, projectId });
         await tx.done;
       });
     },
@@ -115,8 +117,35 @@ export function createTrainingSetRepository(): TrainingSetRepository {
       return file.blob;
     },
 
+    async removeProject(projectId) {
+      await guardedWrite(async () => {
+        const tx = (await db()).transaction(['images', 'files', 'settings'], 'readwrite');
+        const ids = await tx.objectStore('images').index('projectId').getAllKeys(projectId);
+        for (const id of ids) {
+          void tx.objectStore('images').delete(id);
+          void tx.objectStore('files').delete(id);
+        }
+        void tx.objectStore('settings').delete(projectId);
+        await tx.done;
+      });
+    },
+
+    async projectIds() {
+      const database = await db();
+      const [imageOwners, settingsOwners] = await Promise.all([uniqueIndexKeys(database), database.getAllKeys('settings')]);
+      return [...new Set([...imageOwners, ...settingsOwners])];
+    },
+
     async readThumbnail(id) {
       return (await (await db()).get('files', id))?.thumbnail ?? null;
     },
   };
+}
+
+/** Distinct project ids of the stored images, read from the index without loading any record. */
+async function uniqueIndexKeys(database: IDBPDatabase<TrainingSetDbSchema>): Promise<string[]> {
+  const ids: string[] = [];
+  const index = database.transaction('images').store.index('projectId');
+  for (let cursor = await index.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) ids.push(cursor.key);
+  return ids;
 }

@@ -12,9 +12,14 @@ export function AnalysisView() {
   const [projectState, projectActions] = app.project;
   const [analysis, analysisActions] = app.analysis;
   const [settings] = app.settings;
-  const running = () => analysis.status === 'running';
+  // The analysis store runs one analysis at a time, bound to the project that started it.
+  const forThisProject = () => analysis.projectId !== null && analysis.projectId === projectState.project?.id;
+  const busy = () => analysis.status === 'running';
+  const running = () => busy() && forThisProject();
+  const runningElsewhere = () => busy() && !forThisProject();
   const progressView = () => (analysis.progress ? describeProgress(analysis.progress) : { text: 'Starting…', fraction: null });
-  const canStart = () => (projectState.project?.images.length ?? 0) >= MIN_IMAGES && !running();
+  const hasImages = () => (projectState.project?.images.length ?? 0) >= MIN_IMAGES;
+  const canStart = () => hasImages() && !busy();
 
   return (
     <section class="step-view" aria-labelledby="analysis-heading">
@@ -31,8 +36,19 @@ export function AnalysisView() {
           </button>
         </Show>
       </div>
-      <Show when={!canStart() && !running()}>
+      <Show when={!hasImages() && !running()}>
         <p class="hint">Add at least {MIN_IMAGES} images on the Images step first.</p>
+      </Show>
+      <Show when={runningElsewhere()}>
+        <div class="notice notice-info" role="status">
+          <p>
+            An analysis of “{analysis.projectName}” is running; its result will be saved to that project. You can analyse this one when it
+            finishes.
+          </p>
+          <button type="button" onClick={() => analysisActions.cancel()}>
+            Cancel that analysis
+          </button>
+        </div>
       </Show>
 
       <Show when={running()}>
@@ -48,7 +64,7 @@ export function AnalysisView() {
         </div>
       </Show>
 
-      <Show when={analysis.error}>
+      <Show when={forThisProject() && analysis.error}>
         {(error) => (
           <div class="notice notice-error" role="alert">
             <strong>{error().message}</strong>

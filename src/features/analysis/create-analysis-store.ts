@@ -1,6 +1,8 @@
 /**
  * Runs an analysis for the current project: prepares the images, asks the orchestrator (Cloud,
  * Offline or Auto with fallback) and stores the resulting spec in the project. Cancel at any time.
+ * A run is bound to the project it started in: if the user opens another project meanwhile, the
+ * result is saved to the project that asked for it (or dropped, with a notice, if it was deleted).
  */
 import { createStore } from 'solid-js/store';
 import type { AnalysisProgress, AnalysisResult } from '../../analysis/types';
@@ -13,7 +15,9 @@ import { createOfflineCaptioner } from './offline-captioner';
 import type { ImageCaptioner } from '../training-set/image-captioner';
 import type { DatasetSpecification, PaletteColor } from '../../domain/schema';
 import { parseSrefInput } from '../../domain/sref';
-import { InvalidOutputError, toErrorInfo, type ErrorInfo } from '../../errors';
+import { InvalidOutputError, ProjectDeletedError, toErrorInfo, type ErrorInfo } from '../../errors';
+import type { AnalysisInfo } from '../../domain/project';
+import type { ProjectRepository } from '../../storage/project-repository';
 import type { ProjectActions, ProjectState } from '../project/create-project-store';
 import type { SettingsActions, SettingsState } from '../settings/create-settings-store';
 import type { ToastStore } from '../../ui/toasts';
@@ -22,6 +26,9 @@ export type AnalysisStatus = 'idle' | 'running' | 'done' | 'failed';
 
 export interface AnalysisState {
   status: AnalysisStatus;
+  /** The project the current (or last) run belongs to. */
+  projectId: string | null;
+  projectName: string | null;
   progress: AnalysisProgress | null;
   startedAt: number | null;
   error: ErrorInfo | null;
@@ -42,11 +49,22 @@ export interface AnalysisActions {
 interface Deps {
   settings: [SettingsState, SettingsActions];
   project: [ProjectState, ProjectActions];
+  /** Where a result goes when its project is no longer the open one. */
+  projectRepository: Pick<ProjectRepository, 'update'>;
   toasts: ToastStore;
 }
 
-export function createAnalysisStore({ settings, project, toasts }: Deps): [AnalysisState, AnalysisActions] {
-  const [state, setState] = createStore<AnalysisState>({ status: 'idle', progress: null, startedAt: null, error: null, rawOutput: null, lastResult: null });
+export function createAnalysisStore({ settings, project, projectRepository, toasts }: Deps): [AnalysisState, AnalysisActions] {
+  const [state, setState] = createStore<AnalysisState>({
+    status: 'idle',
+    projectId: null,
+    projectName: null,
+    progress: null,
+    startedAt: null,
+    error: null,
+    rawOutput: null,
+    lastResult: null,
+  });
   const [settingsState, settingsActions] = settings;
   const [projectState, projectActions] = project;
   const [, toast] = toasts;
@@ -69,6 +87,29 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
     if (progress.stage === 'device-fallback') toast.show('warning', 'WebGPU failed on this device', 'The analysis continues on the CPU (WASM); it is slower but gives the same result.');
   };
 
+  /** The result goes to the project that asked for it, whichever project is open now. */
+  const deliver = async (bound: { id: string; name: string }, spec: DatasetSpecification, info: AnalysisInfo): Promise<'open' | 'saved-elsewhere' | 'dropped'> => {
+    if (projectState.project?.id === bound.id) {
+      projectActions.setAnalysis(spec, info);
+      projectActions.setStep('batches');
+      return 'open';
+    }
+    try {
+      await projectRepository.update(bound.id, (stored) => {
+        stored.spec = structuredClone(spec);
+        stored.analysis = info;
+        stored.isExample = false;
+        stored.updatedAt = Date.now();
+      });
+      toast.show('success', `Analysis of “${bound.name}” complete`, 'It was saved to that project; open it from Projects.');
+      return 'saved-elsewhere';
+    } catch (error) {
+      if (!(error instanceof ProjectDeletedError)) throw error;
+      toast.show('warning', `“${bound.name}” was deleted during its analysis`, 'The result was dropped.');
+      return 'dropped';
+    }
+  };
+
   const actions: AnalysisActions = {
     async start() {
       const current = projectState.project;
@@ -80,25 +121,25 @@ export function createAnalysisStore({ settings, project, toasts }: Deps): [Analy
       }
       controller = new AbortController();
       const signal = controller.signal;
-      setState({ status: 'running', progress: null, startedAt: Date.now(), error: null, rawOutput: null });
+      // Everything the run needs is taken now: switching project later changes none of it.
+      const bound = { id: current.id, name: current.name, images: projectState.images.map((image) => ({ blob: image.blob, name: image.meta.name })) };
+      setState({ status: 'running', projectId: bound.id, projectName: bound.name, progress: null, startedAt: Date.now(), error: null, rawOutput: null });
       try {
         // Pixel-true colours, measured while the engine works; the engine's guess is the fallback.
-        const pixelPalette = palettes.extract(projectState.images.map((image) => image.blob), signal).catch(() => null);
-        const images = await prepareImages(
-          projectState.images.map((image) => ({ blob: image.blob, name: image.meta.name })),
-          { signal, onProgress },
-        );
+        const pixelPalette = palettes.extract(bound.images.map((image) => image.blob), signal).catch(() => null);
+        const images = await prepareImages(bound.images, { signal, onProgress });
         const result = await orchestrator.analyze({ images, srefCode: sref.canonical, signal, onProgress });
-        projectActions.setAnalysis(withPalette(result.spec, await pixelPalette), {
+        const spec = withPalette(result.spec, await pixelPalette);
+        const info: AnalysisInfo = {
           mode_used: result.mode_used,
           fallback_used: result.fallback_used,
           model: result.model,
           ...(result.device ? { device: result.device } : {}),
           completedAt: Date.now(),
-        });
-        projectActions.setStep('batches');
+        };
+        const delivered = await deliver(bound, spec, info);
         setState({ status: 'done', progress: null, lastResult: { mode_used: result.mode_used, fallback_used: result.fallback_used, model: result.model, device: result.device, repaired: result.repaired } });
-        toast.show('success', 'Analysis complete', result.fallback_used ? 'Completed using the offline model after the Cloud call failed.' : undefined);
+        if (delivered === 'open') toast.show('success', 'Analysis complete', result.fallback_used ? 'Completed using the offline model after the Cloud call failed.' : undefined);
       } catch (error) {
         const info = toErrorInfo(error);
         setState({ status: info.kind === 'Cancelled' ? 'idle' : 'failed', progress: null, error: info.kind === 'Cancelled' ? null : info, rawOutput: error instanceof InvalidOutputError ? error.rawOutput : null });

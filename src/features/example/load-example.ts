@@ -1,11 +1,11 @@
 /** Builds the no-install demo: painted sample images and a hand-written example spec. */
 import type { Project } from '../../domain/project';
-import type { ProjectActions } from '../project/create-project-store';
+import type { LeaveOptions, ProjectActions } from '../project/create-project-store';
 import { newProject } from '../project/create-project-store';
 import { EXAMPLE_SPEC, EXAMPLE_SREF } from '../../domain/example-spec';
 import { paintExampleImages } from './paint-example-images';
 
-export async function loadExampleProject(actions: ProjectActions): Promise<void> {
+export async function loadExampleProject(actions: ProjectActions, options?: LeaveOptions): Promise<void> {
   const painted = await paintExampleImages();
   const images = painted.map(({ name, blob, width, height }) => ({
     meta: { id: crypto.randomUUID(), name, type: 'image/png' as const, size: blob.size, width, height },
@@ -19,5 +19,5 @@ export async function loadExampleProject(actions: ProjectActions): Promise<void>
     step: 'batches',
     isExample: true,
   };
-  await actions.adopt(project, images);
+  await actions.adopt(project, images, options);
 }

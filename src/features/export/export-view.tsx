@@ -17,7 +17,7 @@ import {
 import type { DatasetSpecification } from '../../domain/schema';
 import { downloadText } from '../../ui/download';
 import { CopyButton } from '../editor/copy-button';
-import { saveProjectFile } from '../projects/project-file-actions';
+import { saveProjectFile } from '../project/project-file-actions';
 
 export function ExportView() {
   const app = useApp();

@@ -1,28 +1,43 @@
 /**
- * The current project: its images, sref, spec and step, saved to IndexedDB as it changes so a
- * reload restores exactly where the user was. Components change projects only through these actions.
+ * The current project: its images, sref, spec and step. Every change is saved to IndexedDB
+ * (autosave, checked against the stored revision), so nothing the user makes is lost or misfiled:
+ * - a failed save is retried and shown ("Not saved"), and leaving the project while unsaved asks
+ *   first (UnsavedChangesError for the caller to confirm);
+ * - changes still pending when the page is hidden or closed go to the unsaved journal at once;
+ * - another tab's save reloads this copy (or, with changes here, offers a choice); a project
+ *   deleted elsewhere is never written back;
+ * - a new project is stored only once it holds something (no empty "Untitled project" left behind).
+ * Components change projects only through these actions.
  */
 import { batch as solidBatch } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
-import { MAX_IMAGES, type AnalysisInfo, type ImageMeta, type Project, type ProjectStep } from '../../domain/project';
+import * as batchEdits from '../../domain/batch-edits';
+import { MAX_IMAGES, withFreshIds, type AnalysisInfo, type ImageMeta, type Project, type ProjectStep } from '../../domain/project';
 import type { DatasetSpecification, PermutationBatch } from '../../domain/schema';
 import type { ProjectRepository } from '../../storage/project-repository';
-import { ImageProcessingError } from '../../errors';
+import { clearJournal, writeJournalNow } from '../../storage/unsaved-journal';
+import { ImageProcessingError, ProjectConflictError, ProjectDeletedError, UnsavedChangesError, toErrorInfo, type ErrorInfo } from '../../errors';
 import { intakeImage } from '../upload/image-intake';
+import { createSaveQueue } from './save-queue';
+import { loadProjectRecord } from './load-project-record';
+import { newProject, type ProjectImage } from './project-images';
 
-export interface ProjectImage {
-  meta: ImageMeta;
-  blob: Blob;
-  /** Object URL for thumbnails; revoked when the image leaves the view. */
-  url: string;
-}
+export { newProject, type ProjectImage } from './project-images';
 
-export type SaveState = 'saved' | 'saving' | 'error';
+/** 'conflict': another tab saved a newer version; 'deleted': the project was deleted elsewhere. */
+export type SaveState = 'saved' | 'saving' | 'error' | 'conflict' | 'deleted';
 
 export interface ProjectState {
   project: Project | null;
+  /** The stored revision this copy is based on (0: not stored yet). */
+  revision: number;
   images: ProjectImage[];
+  /** Changes not stored yet. */
+  dirty: boolean;
   saveState: SaveState;
+  saveError: ErrorInfo | null;
+  /** Set when changes kept from the last visit could not be applied (another version was saved since). */
+  recovered: Project | null;
 }
 
 export interface AddFilesOutcome {
@@ -30,11 +45,19 @@ export interface AddFilesOutcome {
   rejected: { name: string; error: unknown }[];
 }
 
+export interface LeaveOptions {
+  /** The user chose to drop changes that could not be saved. */
+  discardUnsaved?: boolean;
+}
+
 export interface ProjectActions {
   restore(): Promise<void>;
-  create(name?: string): Promise<void>;
-  open(id: string): Promise<void>;
-  adopt(project: Project, images: { meta: ImageMeta; blob: Blob }[]): Promise<void>;
+  create(name?: string, options?: LeaveOptions): Promise<void>;
+  open(id: string, options?: LeaveOptions): Promise<void>;
+  /** Opens a project brought in from outside (file, example): stored with fresh ids. */
+  adopt(project: Project, images: { meta: ImageMeta; blob: Blob }[], options?: LeaveOptions): Promise<void>;
+  /** Stores a new project now (before work that other records will point at, like a training set). */
+  ensureStored(): Promise<void>;
   rename(name: string): void;
   setSref(text: string): void;
   setStep(step: ProjectStep): void;
@@ -47,59 +70,58 @@ export interface ProjectActions {
   removeBatch(index: number): void;
   moveBatch(index: number, offset: -1 | 1): void;
   updateSpec(mutate: (spec: DatasetSpecification) => void): void;
+  /** Saves pending changes now; throws if they could not be saved. */
   flush(): Promise<void>;
+  retrySave(): Promise<void>;
+  /** After a conflict or a delete elsewhere: load the stored version, or keep this copy as a new project. */
+  resolveConflict(choice: 'load-stored' | 'keep-as-new'): Promise<void>;
+  /** After a recovered copy could not be applied: keep it as a new project, or drop it. */
+  resolveRecovered(choice: 'keep-as-new' | 'discard'): Promise<void>;
 }
 
 const SAVE_DELAY_MS = 250;
 
-export function newProject(name = 'Untitled project'): Project {
-  const now = Date.now();
-  return {
-    id: crypto.randomUUID(),
-    name,
-    createdAt: now,
-    updatedAt: now,
-    srefCode: '',
+export function createProjectStore(repository: ProjectRepository, onSaveError: (error: unknown) => void): [ProjectState, ProjectActions] {
+  const [state, setState] = createStore<ProjectState>({
+    project: null,
+    revision: 0,
     images: [],
-    spec: null,
-    analysis: null,
-    step: 'upload',
-    isExample: false,
-  };
-}
+    dirty: false,
+    saveState: 'saved',
+    saveError: null,
+    recovered: null,
+  });
+  /** Counts changes, so a save that ran while the user kept editing leaves the project dirty. */
+  let changeCount = 0;
+  let journalWritten = false;
 
-export function createProjectStore(
-  repository: ProjectRepository,
-  onSaveError: (error: unknown) => void,
-): [ProjectState, ProjectActions] {
-  const [state, setState] = createStore<ProjectState>({ project: null, images: [], saveState: 'saved' });
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  let pendingSave: Promise<void> = Promise.resolve();
+  const queue = createSaveQueue({
+    debounceMs: SAVE_DELAY_MS,
+    write: async () => {
+      const project = state.project;
+      if (!project || !state.dirty || state.saveState === 'conflict' || state.saveState === 'deleted') return true;
+      const savedChange = changeCount;
+      setState({ saveState: 'saving' });
+      const revision = await repository.save(structuredClone(unwrap(project)), state.revision);
+      if (state.project?.id !== project.id) return true;
+      const clean = savedChange === changeCount;
+      setState({ revision, dirty: !clean, saveState: clean ? 'saved' : 'saving', saveError: null });
+      if (journalWritten && clean) {
+        journalWritten = false;
+        void clearJournal(project.id).catch(() => undefined);
+      }
+      return clean;
+    },
+    isRetryable: (error) => !(error instanceof ProjectConflictError || error instanceof ProjectDeletedError),
+    onError: (error) => {
+      const saveState: SaveState = error instanceof ProjectConflictError ? 'conflict' : error instanceof ProjectDeletedError ? 'deleted' : 'error';
+      setState({ saveState, saveError: toErrorInfo(error) });
+      if (saveState === 'error') onSaveError(error);
+    },
+  });
 
-  const save = async () => {
-    saveTimer = undefined;
-    const project = state.project;
-    if (!project) return;
-    setState('saveState', 'saving');
-    try {
-      await repository.save(structuredClone(unwrap(project)));
-      setState('saveState', 'saved');
-    } catch (error) {
-      setState('saveState', 'error');
-      onSaveError(error);
-    }
-  };
-
-  const scheduleSave = () => {
-    setState('saveState', 'saving');
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      pendingSave = save();
-    }, SAVE_DELAY_MS);
-  };
-
-  /** Every change to the project goes through here: stamp, then autosave. */
-  const mutate = (change: (project: Project) => void) => {
+  /** Every change to the project goes through here: stamp, mark dirty, autosave. */
+  const mutate = (change: (project: Project) => void, options: { immediate?: boolean; content?: boolean } = {}) => {
     if (!state.project) return;
     setState(
       'project',
@@ -109,7 +131,12 @@ export function createProjectStore(
         project.updatedAt = Date.now();
       }),
     );
-    scheduleSave();
+    // A step change alone does not make an unsaved new project worth keeping.
+    if (options.content === false && state.revision === 0 && !state.dirty) return;
+    changeCount += 1;
+    setState('dirty', true);
+    if (state.saveState === 'saved') setState('saveState', 'saving');
+    queue.schedule({ immediate: options.immediate ?? false });
   };
 
   const mutateSpec = (change: (spec: DatasetSpecification) => void) =>
@@ -117,52 +144,83 @@ export function createProjectStore(
       if (project.spec) change(project.spec);
     });
 
-  const show = (project: Project, blobs: Map<string, Blob>) => {
+  const show = (project: Project, revision: number, blobs: Map<string, Blob>, options: { dirty?: boolean } = {}) => {
+    queue.cancel();
     for (const image of state.images) URL.revokeObjectURL(image.url);
     solidBatch(() => {
       setState('project', reconcile(project));
-      setState(
-        'images',
-        project.images.flatMap((meta) => {
+      setState({
+        revision,
+        images: project.images.flatMap((meta) => {
           const blob = blobs.get(meta.id);
           return blob ? [{ meta, blob, url: URL.createObjectURL(blob) }] : [];
         }),
-      );
-      setState('saveState', 'saved');
+        dirty: options.dirty ?? false,
+        saveState: options.dirty ? 'saving' : 'saved',
+        saveError: null,
+      });
     });
+    changeCount += 1;
+    if (options.dirty) queue.schedule({ immediate: true });
+    void repository.setLastProjectId(project.id).catch(() => undefined);
+  };
+
+  /** Saves what is pending before another project replaces this one; refuses to drop unsaved work silently. */
+  const leave = async (options: LeaveOptions = {}) => {
+    if (!state.project || !state.dirty) return;
+    try {
+      await queue.flush();
+    } catch (error) {
+      if (!options.discardUnsaved) throw new UnsavedChangesError(state.project.name, error);
+    }
+    if (state.dirty && !options.discardUnsaved) {
+      throw new UnsavedChangesError(state.project.name, state.saveError ?? new Error('The changes were not saved.'));
+    }
   };
 
   const openById = async (id: string): Promise<boolean> => {
-    const project = await repository.get(id);
-    if (!project) return false;
-    const stored = await repository.images(id);
-    show(project, new Map(stored.map((image) => [image.id, image.blob])));
-    await repository.setCurrentProjectId(id);
+    const loaded = await loadProjectRecord(repository, id);
+    if (!loaded) return false;
+    show(loaded.project, loaded.revision, loaded.blobs, { dirty: loaded.applyJournal });
+    setState('recovered', loaded.conflictingJournal);
     return true;
+  };
+
+  /** Keeps a copy of the current (unsavable) project as a new stored project, with fresh ids. */
+  const keepAsNew = async (project: Project, images: readonly ProjectImage[]) => {
+    const fresh = withFreshIds(
+      { ...structuredClone(unwrap(project)), name: `${project.name} (copy)`.slice(0, 120), updatedAt: Date.now() },
+      images.map((image) => ({ meta: image.meta, blob: image.blob })),
+      () => crypto.randomUUID(),
+    );
+    await repository.create(fresh.project, fresh.images);
+    show(fresh.project, 1, new Map(fresh.images.map((image) => [image.meta.id, image.blob])));
   };
 
   const actions: ProjectActions = {
     async restore() {
-      const id = await repository.currentProjectId();
+      const id = await repository.lastProjectId();
       if (id && (await openById(id))) return;
-      await actions.create();
+      show(newProject(), 0, new Map());
     },
-    async create(name) {
-      await actions.flush();
-      const project = newProject(name);
-      await repository.save(project);
-      await repository.setCurrentProjectId(project.id);
-      show(project, new Map());
+    async create(name, options) {
+      await leave(options);
+      show(newProject(name), 0, new Map());
     },
-    async open(id) {
-      await actions.flush();
+    async open(id, options) {
+      await leave(options);
       if (!(await openById(id))) throw new Error('That project no longer exists.');
     },
-    async adopt(project, images) {
-      await actions.flush();
-      await repository.saveWithImages(project, images);
-      await repository.setCurrentProjectId(project.id);
-      show(project, new Map(images.map((image) => [image.meta.id, image.blob])));
+    async adopt(project, images, options) {
+      await leave(options);
+      const fresh = withFreshIds({ ...project, updatedAt: Date.now() }, images, () => crypto.randomUUID());
+      await repository.create(fresh.project, fresh.images);
+      show(fresh.project, 1, new Map(fresh.images.map((image) => [image.meta.id, image.blob])));
+    },
+    async ensureStored() {
+      if (!state.project || state.revision > 0) return;
+      mutate(() => undefined, { immediate: true });
+      await queue.flush();
     },
     rename(name) {
       const trimmed = name.trim();
@@ -172,22 +230,24 @@ export function createProjectStore(
       mutate((project) => void (project.srefCode = text.slice(0, 500)));
     },
     setStep(step) {
-      mutate((project) => void (project.step = step));
+      mutate((project) => void (project.step = step), { content: false });
     },
     async addFiles(files) {
       const outcome: AddFilesOutcome = { added: 0, rejected: [] };
       const project = state.project;
       if (!project) return outcome;
       for (const file of files) {
+        if (state.project?.id !== project.id) break;
         if (state.images.length >= MAX_IMAGES) {
           outcome.rejected.push({ name: file.name, error: new ImageProcessingError(file.name || 'image', `was not added: a project holds at most ${MAX_IMAGES} images.`) });
           continue;
         }
         try {
           const accepted = await intakeImage(file);
-          await repository.putImage({ id: accepted.meta.id, projectId: project.id, blob: accepted.blob });
+          if (state.project?.id !== project.id) break;
+          await repository.putImage(project.id, state.revision, accepted.meta.id, accepted.blob);
           setState('images', (images) => [...images, { ...accepted, url: URL.createObjectURL(accepted.blob) }]);
-          mutate((p) => void p.images.push(accepted.meta));
+          mutate((p) => void p.images.push(accepted.meta), { immediate: true });
           outcome.added += 1;
         } catch (error) {
           outcome.rejected.push({ name: file.name, error });
@@ -196,75 +256,95 @@ export function createProjectStore(
       return outcome;
     },
     async removeImage(id) {
+      const project = state.project;
       const image = state.images.find((candidate) => candidate.meta.id === id);
-      if (image) URL.revokeObjectURL(image.url);
+      if (!project || !image) return;
       setState('images', (images) => images.filter((candidate) => candidate.meta.id !== id));
-      mutate((project) => void (project.images = project.images.filter((meta) => meta.id !== id)));
-      await repository.removeImage(id);
+      mutate((p) => void (p.images = p.images.filter((meta) => meta.id !== id)), { immediate: true });
+      // The bytes go only once the project no longer lists them (else a failed save would leave a hole).
+      try {
+        await queue.flush();
+        await repository.removeImages(project.id, [id]);
+        URL.revokeObjectURL(image.url);
+      } catch {
+        // Not saved yet: the bytes stay (the "Not saved" state tells the user); a later sweep removes them.
+      }
     },
     setAnalysis(spec, info) {
-      mutate((project) => {
-        project.spec = structuredClone(spec);
-        project.analysis = info;
-        project.isExample = false;
-      });
+      // Saved at once: an analysis is minutes of work, and the tab may close right after it.
+      mutate(
+        (project) => {
+          project.spec = structuredClone(spec);
+          project.analysis = info;
+          project.isExample = false;
+        },
+        { immediate: true },
+      );
     },
-    updateBatch(index, patch) {
-      mutateSpec((spec) => {
-        const target = spec.permutation_batches[index];
-        if (target) Object.assign(target, patch);
-      });
+    updateBatch: (index, patch) => mutateSpec((spec) => batchEdits.updateBatch(spec, index, patch)),
+    addBatch: () => mutateSpec((spec) => batchEdits.addBatch(spec, state.project?.srefCode ?? '')),
+    duplicateBatch: (index) => mutateSpec((spec) => batchEdits.duplicateBatch(spec, index)),
+    removeBatch: (index) => mutateSpec((spec) => batchEdits.removeBatch(spec, index)),
+    moveBatch: (index, offset) => mutateSpec((spec) => batchEdits.moveBatch(spec, index, offset)),
+    updateSpec: (change) => mutateSpec(change),
+    flush: () => queue.flush(),
+    async retrySave() {
+      await queue.flush().catch(() => undefined);
     },
-    addBatch() {
-      mutateSpec((spec) => {
-        const number = Math.max(0, ...spec.permutation_batches.map((b) => b.batch_number)) + 1;
-        spec.permutation_batches.push({
-          batch_number: number,
-          batch_name: `Batch ${number}`,
-          category: 'general',
-          image_count: 1,
-          prompt: `{subject} --sref ${state.project?.srefCode.trim() || 'CODE'}`,
-          priority: 'medium',
-          notes: '',
-        });
-      });
+    async resolveConflict(choice) {
+      const project = state.project;
+      if (!project) return;
+      if (choice === 'keep-as-new') return keepAsNew(project, state.images);
+      if (!(await openById(project.id))) show(newProject(), 0, new Map());
     },
-    duplicateBatch(index) {
-      mutateSpec((spec) => {
-        const source = spec.permutation_batches[index];
-        if (!source) return;
-        const number = Math.max(0, ...spec.permutation_batches.map((b) => b.batch_number)) + 1;
-        spec.permutation_batches.splice(index + 1, 0, { ...structuredClone(unwrap(source)), batch_number: number, batch_name: `${source.batch_name} (copy)`.slice(0, 80) });
-      });
-    },
-    removeBatch(index) {
-      mutateSpec((spec) => void spec.permutation_batches.splice(index, 1));
-    },
-    moveBatch(index, offset) {
-      mutateSpec((spec) => {
-        const target = index + offset;
-        const list = spec.permutation_batches;
-        if (target < 0 || target >= list.length) return;
-        const [moved] = list.splice(index, 1);
-        if (moved) list.splice(target, 0, moved);
-      });
-    },
-    updateSpec(change) {
-      mutateSpec(change);
-    },
-    async flush() {
-      if (saveTimer) {
-        clearTimeout(saveTimer);
-        pendingSave = save();
-      }
-      await pendingSave;
+    async resolveRecovered(choice) {
+      const recovered = state.recovered;
+      setState('recovered', null);
+      if (!recovered || choice === 'discard') return;
+      await keepAsNew(recovered, state.images.filter((image) => recovered.images.some((meta) => meta.id === image.meta.id)));
     },
   };
 
-  // Nothing lost on tab close: write pending changes when the page is hidden.
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void actions.flush();
+  // Another tab saved or deleted the project shown here.
+  repository.subscribe((event) => {
+    const project = state.project;
+    if (!project || event.projectId !== project.id) return;
+    if (event.kind === 'deleted') {
+      queue.cancel();
+      setState({ saveState: 'deleted', saveError: toErrorInfo(new ProjectDeletedError(project.name)) });
+      return;
+    }
+    if (event.revision <= state.revision) return;
+    if (state.dirty) {
+      queue.cancel();
+      setState({ saveState: 'conflict', saveError: toErrorInfo(new ProjectConflictError(project.name)) });
+      return;
+    }
+    // Nothing unsaved here: show the newer version, staying on this tab's step.
+    const step = project.step;
+    void loadProjectRecord(repository, project.id).then((loaded) => {
+      if (!loaded || state.project?.id !== project.id || state.dirty) return;
+      show({ ...loaded.project, step }, loaded.revision, loaded.blobs);
+    });
   });
+
+  // Changes still pending when the page is hidden or closed: journal them synchronously.
+  const onPageHide = () => {
+    const project = state.project;
+    if (!project || !state.dirty || state.saveState === 'conflict' || state.saveState === 'deleted') return;
+    if (writeJournalNow(structuredClone(unwrap(project)), state.revision)) journalWritten = true;
+    void queue.flush().catch(() => undefined);
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') onPageHide();
+    });
+    // Ask before closing only when the work is really at risk (the journal covers a pending save).
+    window.addEventListener('beforeunload', (event) => {
+      if (state.dirty && state.saveState !== 'saving') event.preventDefault();
+    });
+  }
 
   return [state, actions];
 }

@@ -3,7 +3,10 @@ import { For, Show, createResource, createSignal } from 'solid-js';
 import { useApp } from '../../app/app-context';
 import type { Project } from '../../domain/project';
 import { loadExampleProject } from '../example/load-example';
-import { openProjectFile } from './project-file-actions';
+import { openProjectFile } from '../project/project-file-actions';
+import type { LeaveOptions } from '../project/create-project-store';
+import { ModalDialog } from '../../ui/modal-dialog';
+import { createLeaveGuard } from './leave-guard';
 
 export function ProjectsView() {
   const app = useApp();
@@ -13,11 +16,12 @@ export function ProjectsView() {
   const [confirmDelete, setConfirmDelete] = createSignal<Project | null>(null);
   const [fileError, setFileError] = createSignal<string | null>(null);
   let fileInput: HTMLInputElement | undefined;
+  const guard = createLeaveGuard(projectState, toast.showError);
 
-  const openAndGo = async (action: () => Promise<unknown>) => {
+  /** Every switch of project goes through the guard: unsaved changes are never dropped silently. */
+  const openAndGo = async (action: (options?: LeaveOptions) => Promise<unknown>) => {
     try {
-      await action();
-      app.router.navigate('workspace');
+      if (await guard.attempt(async (options) => void (await action(options)))) app.router.navigate('workspace');
     } catch (error) {
       toast.showError(error);
     }
@@ -25,8 +29,9 @@ export function ProjectsView() {
 
   const importFile = async (file: File) => {
     setFileError(null);
+    let name = '';
     try {
-      const name = await openProjectFile(file, projectActions);
+      if (!(await guard.attempt(async (options) => void (name = await openProjectFile(file, projectActions, options))))) return;
       toast.show('success', `Opened “${name}”.`);
       app.router.navigate('workspace');
     } catch (error) {
@@ -36,10 +41,14 @@ export function ProjectsView() {
 
   const remove = async (project: Project) => {
     setConfirmDelete(null);
-    // Leave the project first: switching flushes pending edits, which must not land after the delete.
-    if (projectState.project?.id === project.id) await projectActions.create();
-    await app.projectRepository.remove(project.id);
-    toast.show('info', `Deleted “${project.name}”.`);
+    try {
+      // Leave it first, dropping what was not saved: nothing may be written to it after the delete.
+      if (projectState.project?.id === project.id) await projectActions.create(undefined, { discardUnsaved: true });
+      await app.projectRepository.remove(project.id);
+      toast.show('info', `Deleted “${project.name}”.`);
+    } catch (error) {
+      toast.showError(error);
+    }
     void refetch();
   };
 
@@ -47,7 +56,7 @@ export function ProjectsView() {
     <section class="step-view" aria-labelledby="projects-heading">
       <h2 id="projects-heading">Projects</h2>
       <div class="toolbar">
-        <button type="button" class="primary" onClick={() => void openAndGo(() => projectActions.create())}>
+        <button type="button" class="primary" onClick={() => void openAndGo((options) => projectActions.create(undefined, options))}>
           New project
         </button>
         <button type="button" onClick={() => fileInput?.click()}>
@@ -65,7 +74,7 @@ export function ProjectsView() {
             if (file) void importFile(file);
           }}
         />
-        <button type="button" onClick={() => void openAndGo(() => loadExampleProject(projectActions))}>
+        <button type="button" onClick={() => void openAndGo((options) => loadExampleProject(projectActions, options))}>
           Open the example project
         </button>
       </div>
@@ -92,7 +101,7 @@ export function ProjectsView() {
                     </p>
                   </div>
                   <div class="button-row">
-                    <button type="button" onClick={() => void openAndGo(() => projectActions.open(project.id))} aria-label={`Open ${project.name}`}>
+                    <button type="button" onClick={() => void openAndGo((options) => projectActions.open(project.id, options))} aria-label={`Open ${project.name}`}>
                       Open
                     </button>
                     <button type="button" class="danger" onClick={() => setConfirmDelete(project)} aria-label={`Delete ${project.name}`}>
@@ -108,22 +117,20 @@ export function ProjectsView() {
 
       <Show when={confirmDelete()}>
         {(project) => (
-          <div class="dialog-backdrop">
-            <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="delete-title" aria-describedby="delete-body">
-              <h3 id="delete-title">Delete “{project().name}”?</h3>
-              <p id="delete-body">Its images and batches are removed from this browser. This cannot be undone.</p>
-              <div class="button-row">
-                <button type="button" ref={(el) => queueMicrotask(() => el.focus())} onClick={() => setConfirmDelete(null)}>
-                  Keep it
-                </button>
-                <button type="button" class="danger" onClick={() => void remove(project())}>
-                  Delete
-                </button>
-              </div>
+          <ModalDialog title={`Delete “${project().name}”?`} role="alertdialog" onClose={() => setConfirmDelete(null)}>
+            <p>Its style images, batches and training set are removed from this browser. This cannot be undone.</p>
+            <div class="button-row">
+              <button type="button" data-autofocus onClick={() => setConfirmDelete(null)}>
+                Keep it
+              </button>
+              <button type="button" class="danger" onClick={() => void remove(project())}>
+                Delete
+              </button>
             </div>
-          </div>
+          </ModalDialog>
         )}
       </Show>
+      <guard.LeaveDialog />
     </section>
   );
 }

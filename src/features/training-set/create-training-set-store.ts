@@ -3,7 +3,7 @@
  * matched to jobs by name, probed in the pixel worker, stored in IndexedDB), assignment by hand,
  * descriptions, caption settings, checks and the zip export.
  */
-import { batch, createMemo } from 'solid-js';
+import { batch, createMemo, untrack } from 'solid-js';
 import { createStore, produce, unwrap, type SetStoreFunction } from 'solid-js/store';
 import type { Project } from '../../domain/project';
 import type { CaptionSettings } from '../../domain/training-set/captions';
@@ -59,12 +59,17 @@ export interface TrainingSetDeps {
   repository: TrainingSetRepository;
   pixels: Pick<PaletteClient, 'probe'>;
   captioner?: ImageCaptioner | undefined;
+  /** Stores a project not saved yet, so its training set is never an orphan. */
+  ensureProjectStored?: () => Promise<void>;
 }
 
 const SETTINGS_SAVE_DELAY_MS = 300;
 
 export function createTrainingSetStore(deps: TrainingSetDeps): [TrainingSetState, TrainingSetActions] {
-  const projectId = () => deps.project().id;
+  // Bound for the store's lifetime (the view makes one store per project): a task still running
+  // when the user switches project keeps writing to the project it started in, never the new one.
+  const boundProjectId = untrack(() => deps.project().id);
+  const projectId = () => boundProjectId;
   const listing = createMemo<JobListing>(() => {
     const spec = deps.project().spec;
     return spec ? listTrainingJobs(spec) : { jobs: [], skippedBatches: [] };
@@ -175,6 +180,7 @@ export function createTrainingSetStore(deps: TrainingSetDeps): [TrainingSetState
       if (files.length === 0) return;
       const signal = startTask('import', files.length);
       try {
+        await deps.ensureProjectStored?.();
         const summary = await importImages(files, {
           projectId: projectId(),
           existing: state.images,

@@ -7,7 +7,7 @@ import { Show, onCleanup, onMount } from 'solid-js';
 import type { Project } from '../../domain/project';
 import { createPaletteClient } from '../../analysis/palette-client';
 import { createTrainingSetStore } from './create-training-set-store';
-import { createTrainingSetRepository } from '../../storage/training-set-repository';
+import type { TrainingSetRepository } from '../../storage/training-set-repository';
 import type { ImageCaptioner } from './image-captioner';
 import { TrainingImport } from './training-import';
 import { UnassignedImages } from './unassigned-images';
@@ -17,22 +17,30 @@ import { TrainingChecks } from './training-checks';
 import { TrainingExport } from './training-export';
 import './training-set.css';
 
-export function TrainingSetView(props: { project: Project; captioner?: ImageCaptioner }) {
+interface TrainingSetViewProps {
+  project: Project;
+  repository: TrainingSetRepository;
+  captioner?: ImageCaptioner | undefined;
+  ensureProjectStored: () => Promise<void>;
+}
+
+export function TrainingSetView(props: TrainingSetViewProps) {
   // A new store per project: another project's images must never show here.
   return (
     <Show when={props.project.id} keyed>
-      {(_projectId) => <TrainingSetBuilder project={props.project} captioner={props.captioner} />}
+      {(_projectId) => <TrainingSetBuilder {...props} />}
     </Show>
   );
 }
 
-function TrainingSetBuilder(props: { project: Project; captioner?: ImageCaptioner | undefined }) {
+function TrainingSetBuilder(props: TrainingSetViewProps) {
   const pixels = createPaletteClient();
   const [state, actions] = createTrainingSetStore({
     project: () => props.project,
-    repository: createTrainingSetRepository(),
+    repository: props.repository,
     pixels,
     captioner: props.captioner,
+    ensureProjectStored: props.ensureProjectStored,
   });
   onMount(() => void actions.load());
   onCleanup(() => {

@@ -3,7 +3,7 @@ import { MAX_PROJECT_FILE_BYTES, parseProjectFile, serializeProjectFile } from '
 import { exportFileName } from '../../domain/exports';
 import { ProjectFileError } from '../../errors';
 import { downloadText } from '../../ui/download';
-import type { ProjectActions, ProjectState } from '../project/create-project-store';
+import type { LeaveOptions, ProjectActions, ProjectState } from './create-project-store';
 
 export async function saveProjectFile(state: ProjectState): Promise<void> {
   const project = state.project;
@@ -13,16 +13,16 @@ export async function saveProjectFile(state: ProjectState): Promise<void> {
   downloadText(exportFileName(project.name, 'project'), text, 'application/json');
 }
 
-export async function openProjectFile(file: File, actions: ProjectActions): Promise<string> {
+/** Opens a project file as a new project (new ids for it and its images: the original stays untouched). */
+export async function openProjectFile(file: File, actions: ProjectActions, options?: LeaveOptions): Promise<string> {
   if (file.size > MAX_PROJECT_FILE_BYTES) {
     throw new ProjectFileError(`it is ${(file.size / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_PROJECT_FILE_BYTES / 1024 / 1024} MB.`);
   }
   const { project, images } = parseProjectFile(await file.text(), file.size);
-  // A new id so importing the same file twice never overwrites the project it came from.
-  const imported = { ...project, id: crypto.randomUUID(), updatedAt: Date.now() };
   await actions.adopt(
-    imported,
+    project,
     images.map(({ meta, bytes }) => ({ meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.type }) })),
+    options,
   );
-  return imported.name;
+  return project.name;
 }
