@@ -109,12 +109,12 @@ export function createModelDownloader(deps: ModelDownloaderDeps): ModelDownloade
           onEvent({ type: 'file-verified', key, path: file.path, sha256: digest.sha256 });
           return;
         }
-        // Discard the damaged bytes; one fresh download, then it is an error.
-        writer.truncate(0);
-        progress.beginFile(file, 0);
+        // Discard the damaged bytes (record first, then the file); one fresh download, then it is an error.
         const discarded = { state: attempt === 0 ? ('pending' as const) : ('corrupt' as const), bytesDone: 0, hashState: undefined };
         Object.assign(file, discarded);
         await patchFile(key, file.path, discarded);
+        writer.truncate(0);
+        progress.beginFile(file, 0);
         onEvent({ type: 'checksum-mismatch', key, path: file.path, willRetry: attempt === 0 });
         if (attempt >= 1) throw new ChecksumMismatchError(file.path, check.expected, check.actual);
       }
@@ -147,6 +147,9 @@ export function createModelDownloader(deps: ModelDownloaderDeps): ModelDownloade
         signal,
         onRetry: (notice) => onEvent({ type: 'retrying', key, path: file.path, ...notice }),
         restart: async () => {
+          // The server ignored the Range: forget the old offset before the bytes start over.
+          Object.assign(file, { bytesDone: 0, hashState: undefined });
+          await patchFile(key, file.path, { bytesDone: 0, hashState: undefined });
           writer.truncate(0);
           await hasher.reset();
           progress.beginFile(file, 0);
@@ -173,6 +176,7 @@ async function resumePoint(file: ManifestFile, writer: ModelFileWriter, createHa
       // A hash state from another hash-wasm build cannot be loaded: start the file over.
     }
   }
+  // Starting over: callers record offset 0 (fetchAndHash does, before any byte is written).
   writer.truncate(0);
   return { offset: 0, hasher: await createHasher(file) };
 }

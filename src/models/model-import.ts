@@ -54,6 +54,12 @@ export async function importModelFiles(
       if (picked.file.size !== file.size) {
         throw new ChecksumMismatchError(file.path, `${file.size} bytes`, `${picked.file.size} bytes`, 'import');
       }
+      // The record changes before the bytes do: a resume must never continue from an offset and
+      // hash state that describe bytes this import is about to overwrite (a reload or a read error
+      // mid-import would otherwise resume on top of them and mark the mix verified).
+      const reset = { state: 'pending' as const, bytesDone: 0, hashState: undefined };
+      await setFile(file.path, reset);
+      Object.assign(file, reset);
       const writer = await store.files.openWriter(key, file.path);
       try {
         writer.truncate(0);
@@ -74,7 +80,6 @@ export async function importModelFiles(
         if (!check.ok) {
           writer.truncate(0);
           progress.beginFile(file, 0);
-          await setFile(file.path, { state: 'pending', bytesDone: 0, hashState: undefined });
           throw new ChecksumMismatchError(file.path, check.expected, check.actual, 'import');
         }
         await setFile(file.path, { state: 'ready', sha256: digest.sha256, bytesDone: file.size, hashState: undefined });
