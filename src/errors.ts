@@ -220,8 +220,11 @@ export class UnsavedChangesError extends AppError {
 
 /** A zip that would inflate past the app's limits (entry count, entry size, total size or ratio). */
 export class UnsafeArchiveError extends AppError {
-  constructor(archiveName: string, reason: string) {
-    super('UnsafeArchive', `${archiveName} was not unpacked: ${reason}`, 'Unzip it yourself and add the images, or split it into smaller zips.');
+  constructor(
+    archiveName: string,
+    readonly reason: string,
+  ) {
+    super('UnsafeArchive', `${archiveName} was not unpacked: ${reason}.`, 'Unzip it yourself and add the images, or split it into smaller zips.');
   }
 }
 

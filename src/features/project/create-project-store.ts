@@ -93,6 +93,8 @@ export function createProjectStore(repository: ProjectRepository, onSaveError: (
   });
   /** Counts changes, so a save that ran while the user kept editing leaves the project dirty. */
   let changeCount = 0;
+  /** Unsaved changes beyond the step shown (which is this tab's view, not work to protect). */
+  let unsavedContent = false;
   let journalWritten = false;
 
   const queue = createSaveQueue({
@@ -101,10 +103,12 @@ export function createProjectStore(repository: ProjectRepository, onSaveError: (
       const project = state.project;
       if (!project || !state.dirty || state.saveState === 'conflict' || state.saveState === 'deleted') return true;
       const savedChange = changeCount;
-      setState({ saveState: 'saving' });
+      // While a failure is being retried, "Not saved" stays up (with its Retry) until a write succeeds.
+      if (state.saveState !== 'error') setState({ saveState: 'saving' });
       const revision = await repository.save(structuredClone(unwrap(project)), state.revision);
       if (state.project?.id !== project.id) return true;
       const clean = savedChange === changeCount;
+      if (clean) unsavedContent = false;
       setState({ revision, dirty: !clean, saveState: clean ? 'saved' : 'saving', saveError: null });
       if (journalWritten && clean) {
         journalWritten = false;
@@ -114,6 +118,8 @@ export function createProjectStore(repository: ProjectRepository, onSaveError: (
     },
     isRetryable: (error) => !(error instanceof ProjectConflictError || error instanceof ProjectDeletedError),
     onError: (error) => {
+      // Only the step was unsaved: take the other tab's version, staying on this tab's step.
+      if (error instanceof ProjectConflictError && !unsavedContent) return void reloadKeepingStep();
       const saveState: SaveState = error instanceof ProjectConflictError ? 'conflict' : error instanceof ProjectDeletedError ? 'deleted' : 'error';
       setState({ saveState, saveError: toErrorInfo(error) });
       if (saveState === 'error') onSaveError(error);
@@ -133,6 +139,7 @@ export function createProjectStore(repository: ProjectRepository, onSaveError: (
     );
     // A step change alone does not make an unsaved new project worth keeping.
     if (options.content === false && state.revision === 0 && !state.dirty) return;
+    if (options.content !== false) unsavedContent = true;
     changeCount += 1;
     setState('dirty', true);
     if (state.saveState === 'saved') setState('saveState', 'saving');
@@ -147,6 +154,7 @@ export function createProjectStore(repository: ProjectRepository, onSaveError: (
   const show = (project: Project, revision: number, blobs: Map<string, Blob>, options: { dirty?: boolean } = {}) => {
     queue.cancel();
     for (const image of state.images) URL.revokeObjectURL(image.url);
+    unsavedContent = options.dirty ?? false;
     solidBatch(() => {
       setState('project', reconcile(project));
       setState({
@@ -165,17 +173,32 @@ export function createProjectStore(repository: ProjectRepository, onSaveError: (
     void repository.setLastProjectId(project.id).catch(() => undefined);
   };
 
+  /** Shows the stored version of the open project (saved by another tab), on this tab's step. */
+  const reloadKeepingStep = async () => {
+    const project = state.project;
+    if (!project) return;
+    const step = project.step;
+    const loaded = await loadProjectRecord(repository, project.id);
+    if (!loaded || state.project?.id !== project.id || unsavedContent) return;
+    show({ ...loaded.project, step }, loaded.revision, loaded.blobs);
+  };
+
   /** Saves what is pending before another project replaces this one; refuses to drop unsaved work silently. */
   const leave = async (options: LeaveOptions = {}) => {
     if (!state.project || !state.dirty) return;
+    if (options.discardUnsaved) {
+      queue.cancel();
+      // A copy this tab journalled must not come back later as "changes from your last visit".
+      if (journalWritten) void clearJournal(state.project.id).catch(() => undefined);
+      journalWritten = false;
+      return;
+    }
     try {
       await queue.flush();
     } catch (error) {
-      if (!options.discardUnsaved) throw new UnsavedChangesError(state.project.name, error);
+      throw new UnsavedChangesError(state.project.name, error);
     }
-    if (state.dirty && !options.discardUnsaved) {
-      throw new UnsavedChangesError(state.project.name, state.saveError ?? new Error('The changes were not saved.'));
-    }
+    if (state.dirty) throw new UnsavedChangesError(state.project.name, state.saveError ?? new Error('The changes were not saved.'));
   };
 
   const openById = async (id: string): Promise<boolean> => {
@@ -315,17 +338,13 @@ export function createProjectStore(repository: ProjectRepository, onSaveError: (
       return;
     }
     if (event.revision <= state.revision) return;
-    if (state.dirty) {
+    if (state.dirty && unsavedContent) {
       queue.cancel();
       setState({ saveState: 'conflict', saveError: toErrorInfo(new ProjectConflictError(project.name)) });
       return;
     }
-    // Nothing unsaved here: show the newer version, staying on this tab's step.
-    const step = project.step;
-    void loadProjectRecord(repository, project.id).then((loaded) => {
-      if (!loaded || state.project?.id !== project.id || state.dirty) return;
-      show({ ...loaded.project, step }, loaded.revision, loaded.blobs);
-    });
+    // Nothing unsaved here: show the newer version.
+    void reloadKeepingStep();
   });
 
   // Changes still pending when the page is hidden or closed: journal them synchronously.

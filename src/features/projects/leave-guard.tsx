@@ -14,18 +14,20 @@ interface Pending {
   error: ErrorInfo;
   run: Switch;
   settle: (done: boolean) => void;
+  /** Saves tried from this dialog so far. */
+  retries: number;
 }
 
 export function createLeaveGuard(state: ProjectState, onError: (error: unknown) => void) {
   const [pending, setPending] = createSignal<Pending | null>(null);
 
   /** Runs the switch; resolves true once it happened, false if the user stayed. */
-  const attempt = (run: Switch): Promise<boolean> =>
-    run().then(
+  const attempt = (run: Switch, options: LeaveOptions = {}, retries = 0): Promise<boolean> =>
+    run(options).then(
       () => true,
       (error: unknown) => {
         if (!(error instanceof UnsavedChangesError)) throw error;
-        return new Promise<boolean>((settle) => setPending({ error: error.toInfo(), run, settle }));
+        return new Promise<boolean>((settle) => setPending({ error: error.toInfo(), run, settle, retries }));
       },
     );
 
@@ -35,7 +37,7 @@ export function createLeaveGuard(state: ProjectState, onError: (error: unknown) 
     setPending(null);
     if (choice === 'stay') return current.settle(false);
     try {
-      current.settle(await attempt(() => current.run(choice === 'discard' ? { discardUnsaved: true } : {})));
+      current.settle(await attempt(current.run, choice === 'discard' ? { discardUnsaved: true } : {}, current.retries + 1));
     } catch (error) {
       onError(error);
       current.settle(false);
@@ -49,6 +51,9 @@ export function createLeaveGuard(state: ProjectState, onError: (error: unknown) 
           <p>
             {current().error.message} {current().error.detail ? `(${current().error.detail})` : ''}
           </p>
+          <Show when={current().retries > 0}>
+            <p role="status">Tried again: still not saved.</p>
+          </Show>
           <p>Save them as a file to keep them, try again, or discard them and continue.</p>
           <div class="button-row">
             <button type="button" data-autofocus onClick={() => void finish('stay')}>

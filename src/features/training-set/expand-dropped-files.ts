@@ -1,11 +1,14 @@
 /**
  * Turns what the user dropped (images, zips of images, or both) into a flat list of images.
  * Zips are read as a stream with fflate, one entry at a time, so a large zip is never held in
- * memory whole. Image type is decided by content (magic bytes), not by name.
+ * memory whole, and within limits checked while inflating (entries, sizes, ratio), so a zip bomb
+ * stops early and is refused whole. Image type is decided by content (magic bytes), not by name.
  */
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { sniffImageType } from '../upload/image-intake';
 import type { AcceptedImageType } from '../../domain/project';
+import { createInflationGuard, type ArchiveLimits, type InflationGuard } from '../../domain/training-set/archive-limits';
+import { UnsafeArchiveError } from '../../errors';
 
 export interface DroppedImage {
   /** File name, or "archive.zip/folder/name.png" for zip entries. */
@@ -21,12 +24,17 @@ export interface ExpandedFiles {
 
 const IMAGE_NAME = /\.(png|jpe?g|webp)$/i;
 
-export async function expandDroppedFiles(files: readonly File[], signal?: AbortSignal): Promise<ExpandedFiles> {
+export async function expandDroppedFiles(files: readonly File[], signal?: AbortSignal, limits?: ArchiveLimits): Promise<ExpandedFiles> {
   const result: ExpandedFiles = { images: [], skipped: [] };
   for (const file of files) {
     signal?.throwIfAborted();
     if (await isZip(file)) {
-      await readZip(file, result, signal);
+      try {
+        await readZip(file, result, createInflationGuard(limits), signal);
+      } catch (error) {
+        if (!(error instanceof UnsafeArchiveError)) throw error;
+        result.skipped.push({ name: file.name, reason: `was not unpacked: ${error.reason}` });
+      }
       continue;
     }
     const type = await sniffImageType(file);
@@ -41,20 +49,33 @@ async function isZip(file: Blob): Promise<boolean> {
   return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
-async function readZip(file: File, result: ExpandedFiles, signal?: AbortSignal): Promise<void> {
+async function readZip(file: File, result: ExpandedFiles, guard: InflationGuard, signal?: AbortSignal): Promise<void> {
   const pending: Promise<DroppedImage | null>[] = [];
   const unfinished = new Set<(reason: Error) => void>();
+  const open = new Set<UnzipFile>();
   let failure: unknown = null;
+  let unsafe: string | null = null;
   let entries = 0;
+  const stop = (reason: string) => {
+    unsafe ??= reason;
+    for (const entry of open) entry.terminate();
+    open.clear();
+  };
   const unzip = new Unzip((entry) => {
     entries += 1;
-    if (entry.name.endsWith('/') || isHiddenEntry(entry.name)) return;
+    const refused = guard.entry(entry.name, entry.originalSize);
+    if (refused) return stop(refused);
+    if (unsafe || entry.name.endsWith('/') || isHiddenEntry(entry.name)) return;
     if (!IMAGE_NAME.test(entry.name)) {
       result.skipped.push({ name: `${file.name}/${entry.name}`, reason: 'is not an image' });
       return;
     }
     pending.push(
-      collect(entry, unfinished).then(
+      collect(entry, unfinished, open, (entryBytes, added) => {
+        const reason = guard.inflated(entry.name, entryBytes, added);
+        if (reason) stop(reason);
+        return reason === null;
+      }).then(
         async (blob) => {
           const type = await sniffImageType(blob);
           if (type) return { name: entry.name, blob: new Blob([blob], { type }), type };
@@ -76,9 +97,11 @@ async function readZip(file: File, result: ExpandedFiles, signal?: AbortSignal):
       signal?.throwIfAborted();
       const { done, value } = await reader.read();
       if (done) break;
+      guard.read(value.byteLength);
       unzip.push(value);
+      if (unsafe) break;
     }
-    unzip.push(new Uint8Array(0), true);
+    if (!unsafe) unzip.push(new Uint8Array(0), true);
   } catch (error) {
     if (signal?.aborted) throw error;
     readError = error;
@@ -86,7 +109,12 @@ async function readZip(file: File, result: ExpandedFiles, signal?: AbortSignal):
     reader.releaseLock();
   }
   // fflate delivers data synchronously: an entry still open after the last byte was cut short.
-  for (const fail of unfinished) fail(new Error('the archive ends in the middle of an entry'));
+  for (const fail of unfinished) fail(new Error(unsafe ?? 'the archive ends in the middle of an entry'));
+  if (unsafe) {
+    // Refused whole: nothing unpacked from it is kept (the bytes are released with the promises).
+    await Promise.all(pending);
+    throw new UnsafeArchiveError(file.name, unsafe);
+  }
   // In zip order, whatever order the entries finished in; entries read before a failure are kept.
   for (const image of await Promise.all(pending)) if (image) result.images.push(image);
   const problem = readError ?? failure;
@@ -94,20 +122,30 @@ async function readZip(file: File, result: ExpandedFiles, signal?: AbortSignal):
   else if (entries === 0) result.skipped.push({ name: file.name, reason: 'contains no files (the zip may be incomplete)' });
 }
 
-/** One zip entry's bytes as a Blob (chunks go straight into the Blob, not into one big array). */
-function collect(entry: UnzipFile, unfinished: Set<(reason: Error) => void>): Promise<Blob> {
+/**
+ * One zip entry's bytes as a Blob (chunks go straight into the Blob, not into one big array).
+ * `allow` sees every inflated chunk and stops the entry when the archive's limits are crossed.
+ */
+function collect(entry: UnzipFile, unfinished: Set<(reason: Error) => void>, open: Set<UnzipFile>, allow: (entryBytes: number, added: number) => boolean): Promise<Blob> {
   return new Promise((resolve, reject) => {
-    const parts: Uint8Array<ArrayBuffer>[] = [];
+    let parts: Uint8Array<ArrayBuffer>[] = [];
+    let size = 0;
     const fail = (reason: Error) => {
       unfinished.delete(fail);
+      open.delete(entry);
+      parts = [];
       reject(reason);
     };
     unfinished.add(fail);
+    open.add(entry);
     entry.ondata = (error, data, final) => {
       if (error) return fail(error);
+      size += data.byteLength;
+      if (!allow(size, data.byteLength)) return fail(new Error('stopped: the archive is over its limits'));
       parts.push(data as Uint8Array<ArrayBuffer>);
       if (final) {
         unfinished.delete(fail);
+        open.delete(entry);
         resolve(new Blob(parts));
       }
     };

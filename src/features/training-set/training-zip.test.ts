@@ -94,4 +94,23 @@ describe('expandDroppedFiles', () => {
     expect(images.map((image) => image.name)).toEqual(['ok.png']);
     expect(skipped).toEqual([{ name: 'broken.zip', reason: expect.stringContaining(reason) }]);
   });
+
+  it('refuses a zip bomb whole, stopping while it inflates, and keeps the other files of the drop', async () => {
+    const zeros = new Uint8Array(48 * 1024 * 1024);
+    zeros.set(pngBytes(1).subarray(0, 8));
+    const bomb = zipSync({ 'real.png': pngBytes(3), 'bomb.png': zeros }, { level: 9 });
+    expect(bomb.byteLength).toBeLessThan(200 * 1024);
+    const limits = { maxEntries: 100, maxEntryBytes: 1024 * 1024 * 1024, maxTotalBytes: 1024 * 1024 * 1024, maxRatio: 50, ratioGraceBytes: 4 * 1024 * 1024 };
+    const { images, skipped } = await expandDroppedFiles([new File([bomb], 'bomb.zip'), new File([pngBytes(4)], 'ok.png')], undefined, limits);
+    expect(images.map((image) => image.name)).toEqual(['ok.png']);
+    expect(skipped).toEqual([{ name: 'bomb.zip', reason: expect.stringContaining('was not unpacked: it unpacks to more than 50 times its size') }]);
+  });
+
+  it('refuses a zip with more entries than allowed', async () => {
+    const entries = Object.fromEntries(Array.from({ length: 6 }, (_, index) => [`${index}.png`, pngBytes(index + 1)]));
+    const limits = { maxEntries: 5, maxEntryBytes: 1 << 30, maxTotalBytes: 1 << 30, maxRatio: 50, ratioGraceBytes: 1 << 20 };
+    const { images, skipped } = await expandDroppedFiles([new File([zipSync(entries)], 'many.zip')], undefined, limits);
+    expect(images).toEqual([]);
+    expect(skipped).toEqual([{ name: 'many.zip', reason: 'was not unpacked: it holds more than 5 files' }]);
+  });
 });
