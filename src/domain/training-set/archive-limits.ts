@@ -20,7 +20,8 @@ export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
   maxEntryBytes: 256 * 1024 * 1024,
   maxTotalBytes: 4 * 1024 * 1024 * 1024,
   maxRatio: 50,
-  ratioGraceBytes: 32 * 1024 * 1024,
+  // Images do not compress (a PNG is deflated already): over 1 MB, a high ratio is never an image.
+  ratioGraceBytes: 1024 * 1024,
 };
 
 export interface InflationGuard {

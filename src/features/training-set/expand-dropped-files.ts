@@ -23,6 +23,8 @@ export interface ExpandedFiles {
 }
 
 const IMAGE_NAME = /\.(png|jpe?g|webp)$/i;
+/** At most ~4 MB of inflated output per push, so limits are checked before much is produced. */
+const PUSH_SLICE_BYTES = 4 * 1024;
 
 export async function expandDroppedFiles(files: readonly File[], signal?: AbortSignal, limits?: ArchiveLimits): Promise<ExpandedFiles> {
   const result: ExpandedFiles = { images: [], skipped: [] };
@@ -97,8 +99,12 @@ async function readZip(file: File, result: ExpandedFiles, guard: InflationGuard,
       signal?.throwIfAborted();
       const { done, value } = await reader.read();
       if (done) break;
-      guard.read(value.byteLength);
-      unzip.push(value);
+      // Small slices: fflate inflates a pushed slice whole, and deflate expands up to ~1000x.
+      for (let at = 0; at < value.byteLength && !unsafe; at += PUSH_SLICE_BYTES) {
+        const slice = value.subarray(at, at + PUSH_SLICE_BYTES);
+        guard.read(slice.byteLength);
+        unzip.push(slice);
+      }
       if (unsafe) break;
     }
     if (!unsafe) unzip.push(new Uint8Array(0), true);
