@@ -46,7 +46,8 @@ export async function openBrowserHarness(scripts: string[]): Promise<BrowserHarn
   server.unref();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  const page = await browser.newPage();
+  // A context of its own, so a test can open a second tab on the same origin (context.newPage()).
+  const page = await (await browser.newContext()).newPage();
   await page.goto(`${origin}/`);
   return {
     browser,
