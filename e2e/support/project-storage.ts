@@ -3,7 +3,7 @@
  * every project with its revision and listed images, every stored image record by owner, and the
  * training-set records by owner. Read-only: tests look, the app writes.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 
 export interface StoredProjectView {
   id: string;
@@ -96,8 +96,8 @@ export function integrityProblems(snapshot: StorageSnapshot): string[] {
  * 1-byte quota), so while `setStorageFull(page, true)` is on, every put/add/delete throws the
  * DOMException a full disk raises. Install before the app loads.
  */
-export async function installStorageFullSwitch(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+export async function installStorageFullSwitch(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() => {
     const full = () => (globalThis as { __storageFull?: boolean }).__storageFull === true;
     for (const method of ['put', 'add', 'delete'] as const) {
       const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
