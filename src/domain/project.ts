@@ -63,7 +63,8 @@ export function withFreshIds<T extends { meta: ImageMeta }>(
   const ids = new Map(project.images.map((meta) => [meta.id, newId()]));
   const renamed = (meta: ImageMeta): ImageMeta => ({ ...meta, id: ids.get(meta.id) ?? newId() });
   return {
-    project: { ...structuredClone(project), id: newId(), images: project.images.map(renamed) },
+    // A project is JSON data (it round-trips through project files): a JSON copy is a deep copy.
+    project: { ...(JSON.parse(JSON.stringify(project)) as Project), id: newId(), images: project.images.map(renamed) },
     images: images.map((image) => ({ ...image, meta: { ...image.meta, id: ids.get(image.meta.id) ?? newId() } })),
   };
 }

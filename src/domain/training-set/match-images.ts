@@ -16,6 +16,7 @@
  * a tie between different descriptions is ambiguous: both go to the user with suggestions.
  */
 import { parseGeneratedFileName } from './generated-file-name';
+import type { TrainingImage } from './training-image';
 import type { TrainingJob } from './training-jobs';
 
 export interface MatchCandidate {
@@ -149,4 +150,15 @@ function sharedUserNameLength(names: readonly string[][], vocabulary: ReadonlyMa
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/** Images (not assigned by hand) whose file-name match changed against these jobs, updated. */
+export function rematchByFileName(images: readonly TrainingImage[], jobs: readonly TrainingJob[]): TrainingImage[] {
+  const matches = matchImagesToJobs(images.map((image) => image.fileName), jobs);
+  return images.flatMap((image, index) => {
+    if (image.assignedBy === 'hand') return [];
+    const match = matches[index] as ImageMatch;
+    const jobKey = match.status === 'matched' ? match.jobKey : null;
+    return jobKey === image.jobKey ? [] : [{ ...image, jobKey, assignedBy: jobKey ? ('file-name' as const) : null }];
+  });
 }

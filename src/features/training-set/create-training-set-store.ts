@@ -3,15 +3,15 @@
  * matched to jobs by name, probed in the pixel worker, stored in IndexedDB), assignment by hand,
  * descriptions, caption settings, checks and the zip export.
  */
-import { batch, createMemo, untrack } from 'solid-js';
+import { batch, untrack } from 'solid-js';
 import { createStore, produce, unwrap, type SetStoreFunction } from 'solid-js/store';
 import type { Project } from '../../domain/project';
 import type { CaptionSettings } from '../../domain/training-set/captions';
-import { checkTrainingSet, type TrainingSetCheck } from '../../domain/training-set/check-training-set';
+import type { TrainingSetCheck } from '../../domain/training-set/check-training-set';
 import { planTrainingZip, trainingZipName, type TrainingLayout } from '../../domain/training-set/export-layouts';
-import { matchImagesToJobs, type ImageMatch } from '../../domain/training-set/match-images';
+import { rematchByFileName } from '../../domain/training-set/match-images';
 import { descriptionOf, type TrainingImage } from '../../domain/training-set/training-image';
-import { listTrainingJobs, type JobListing, type TrainingJob } from '../../domain/training-set/training-jobs';
+import type { JobListing, TrainingJob } from '../../domain/training-set/training-jobs';
 import { CancelledError, toErrorInfo, type ErrorInfo } from '../../errors';
 import type { PaletteClient } from '../../analysis/palette-client';
 import type { ImageCaptioner } from './image-captioner';
@@ -19,6 +19,8 @@ import { importImages, type ImportSummary } from './import-images';
 import type { TrainingSetRepository } from '../../storage/training-set-repository';
 import { readTrainingSetSettings, type TrainingSetSettings } from '../../domain/training-set/training-set-settings';
 import { writeTrainingZip } from './write-training-zip';
+import { exportOrder } from '../../domain/training-set/export-order';
+import { createTrainingSetDerived, type WaitingImage } from './training-set-derived';
 
 export type TrainingTask = { kind: 'import' | 'export' | 'caption'; done: number; total: number };
 
@@ -36,7 +38,7 @@ export interface TrainingSetState {
   readonly jobsByKey: ReadonlyMap<string, TrainingJob>;
   readonly check: TrainingSetCheck | null;
   /** Images with no job (or whose job left the plan), with the matcher's suggestions. */
-  readonly unassigned: { image: TrainingImage; suggestions: string[] }[];
+  readonly unassigned: WaitingImage[];
 }
 
 export interface TrainingSetActions {
@@ -70,12 +72,6 @@ export function createTrainingSetStore(deps: TrainingSetDeps): [TrainingSetState
   // when the user switches project keeps writing to the project it started in, never the new one.
   const boundProjectId = untrack(() => deps.project().id);
   const projectId = () => boundProjectId;
-  const listing = createMemo<JobListing>(() => {
-    const spec = deps.project().spec;
-    return spec ? listTrainingJobs(spec) : { jobs: [], skippedBatches: [] };
-  });
-  const jobsByKey = createMemo(() => new Map(listing().jobs.map((job) => [job.key, job])));
-
   const [state, setState]: [TrainingSetState, SetStoreFunction<TrainingSetState>] = createStore<TrainingSetState>({
     status: 'loading',
     images: [],
@@ -86,29 +82,20 @@ export function createTrainingSetStore(deps: TrainingSetDeps): [TrainingSetState
     error: null,
     captionerAvailable: false,
     get listing(): JobListing {
-      return listing();
+      return derived.listing();
     },
     get jobsByKey(): ReadonlyMap<string, TrainingJob> {
-      return jobsByKey();
+      return derived.jobsByKey();
     },
     get check(): TrainingSetCheck | null {
-      return check();
+      return derived.check();
     },
     get unassigned(): TrainingSetState['unassigned'] {
-      return unassigned();
+      return derived.unassigned();
     },
   });
-
-  const check = createMemo<TrainingSetCheck | null>(() => {
-    const spec = deps.project().spec;
-    if (!spec) return null;
-    return checkTrainingSet({ spec, jobs: listing().jobs, images: state.images, captions: state.settings.captions, minShortSide: state.settings.minShortSide });
-  });
-  const unassigned = createMemo<TrainingSetState['unassigned']>(() => {
-    const waiting = state.images.filter((image) => !image.jobKey || !jobsByKey().has(image.jobKey));
-    const matches = matchImagesToJobs(waiting.map((image) => image.fileName), listing().jobs);
-    return waiting.map((image, index) => ({ image, suggestions: (matches[index] as ImageMatch).candidates.map((candidate) => candidate.jobKey) }));
-  });
+  const derived = createTrainingSetDerived(deps.project, state);
+  const { listing, jobsByKey, check, unassigned } = derived;
 
   let controller: AbortController | null = null;
   let settingsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -137,17 +124,7 @@ export function createTrainingSetStore(deps: TrainingSetDeps): [TrainingSetState
   };
 
   /** Re-matches every image not assigned by hand: the spec may have changed since the import. */
-  const rematch = async () => {
-    const matches = matchImagesToJobs(state.images.map((image) => image.fileName), listing().jobs);
-    const changed: TrainingImage[] = [];
-    state.images.forEach((image, index) => {
-      if (image.assignedBy === 'hand') return;
-      const match = matches[index] as ImageMatch;
-      const jobKey = match.status === 'matched' ? match.jobKey : null;
-      if (jobKey !== image.jobKey) changed.push({ ...image, jobKey, assignedBy: jobKey ? 'file-name' : null });
-    });
-    await persistImages(changed);
-  };
+  const rematch = () => persistImages(rematchByFileName(state.images, listing().jobs));
 
   const scheduleSettingsSave = () => {
     clearTimeout(settingsTimer);
@@ -305,16 +282,4 @@ export function createTrainingSetStore(deps: TrainingSetDeps): [TrainingSetState
     },
   };
   return [state, actions];
-}
-
-/** Zip order: images of known jobs by batch and job, then the rest by name. */
-function exportOrder(images: readonly TrainingImage[], jobsByKey: ReadonlyMap<string, TrainingJob>): TrainingImage[] {
-  const rank = (image: TrainingImage) => {
-    const job = image.jobKey ? jobsByKey.get(image.jobKey) : undefined;
-    return job ? [0, job.batchNumber, job.jobIndex] : [1, 0, 0];
-  };
-  return [...images].sort((x, y) => {
-    const [a, b] = [rank(x), rank(y)];
-    return (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0) || (a[2] ?? 0) - (b[2] ?? 0) || x.fileName.localeCompare(y.fileName);
-  });
 }
