@@ -31,6 +31,7 @@ export type ErrorKind =
   | 'ProjectDeleted'
   | 'UnsavedChanges'
   | 'UnsafeArchive'
+  | 'FallbackFailed'
   | 'Unexpected';
 
 export interface ErrorInfo {
@@ -38,6 +39,8 @@ export interface ErrorInfo {
   message: string;
   action: string;
   detail?: string;
+  /** When one failure led to another (Cloud failed, then its offline fallback): each, in order. */
+  causes?: ErrorInfo[];
 }
 
 export class AppError extends Error {
@@ -84,6 +87,23 @@ export class InvalidOutputError extends AppError {
     this.rawOutput = rawOutput;
     this.problems = problems;
   }
+}
+
+/** Cloud failed and the offline fallback could not finish either: both causes, for one message. */
+export class FallbackFailedError extends AppError {
+  readonly causes: ErrorInfo[];
+  constructor(cloud: ErrorInfo, offline: ErrorInfo) {
+    super('FallbackFailed', `${cloud.message} The offline fallback could not run either: ${lowerFirst(offline.message)}`, `${cloud.action} Or: ${lowerFirst(offline.action)}`);
+    this.causes = [cloud, offline];
+  }
+
+  override toInfo(): ErrorInfo {
+    return { ...super.toInfo(), causes: this.causes };
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** The offline model wrote nothing usable as a caption (only blanks, quotes or special tokens). */

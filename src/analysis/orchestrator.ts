@@ -3,7 +3,7 @@
  * cloud call fails and auto-fallback is on. Cancelling never falls back.
  */
 import type { Settings } from '../domain/settings';
-import { ApiKeyMissingError, AppError, CancelledError, toErrorInfo, type ErrorInfo } from '../errors';
+import { ApiKeyMissingError, AppError, CancelledError, FallbackFailedError, toErrorInfo, type ErrorInfo } from '../errors';
 import type { AnalysisEngine, AnalysisRequest, AnalysisResult } from './types';
 
 export interface OrchestratorDeps {
@@ -39,7 +39,14 @@ export function createAnalysisOrchestrator(deps: OrchestratorDeps): AnalysisOrch
 
   async function runOffline(request: AnalysisRequest, fallbackReason?: ErrorInfo): Promise<AnalysisResult> {
     if (fallbackReason) request.onProgress?.({ stage: 'fallback', reason: fallbackReason });
-    const result = await deps.offlineEngine.analyze(request);
+    let result: Awaited<ReturnType<AnalysisEngine['analyze']>>;
+    try {
+      result = await deps.offlineEngine.analyze(request);
+    } catch (error) {
+      // A failed fallback tells the whole story: why Cloud failed, and why offline could not finish.
+      if (!fallbackReason || isCancellation(error, request.signal)) throw error;
+      throw new FallbackFailedError(fallbackReason, toErrorInfo(error));
+    }
     return fallbackReason
       ? { ...result, mode_used: 'offline', fallback_used: true, fallbackReason }
       : { ...result, mode_used: 'offline', fallback_used: false };

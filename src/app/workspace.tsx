@@ -1,5 +1,5 @@
 /** The current project: its name, save state, and the four steps as tabs. */
-import { For, Match, Switch } from 'solid-js';
+import { For, Match, Switch, createEffect, on } from 'solid-js';
 import { useApp } from './app-context';
 import { PROJECT_STEPS, type ProjectStep } from '../domain/project';
 import { UploadView } from '../features/upload/upload-view';
@@ -14,6 +14,21 @@ const STEP_LABELS: Record<ProjectStep, string> = { upload: '1. Images', analysis
 export function Workspace() {
   const { project: [state, actions], toasts: [, toast] } = useApp();
   const step = () => state.project?.step ?? 'upload';
+  let panel: HTMLDivElement | undefined;
+  // A button that moved to another step (Continue, Next: batches) is gone with its step: focus
+  // goes to the new step's heading instead of falling to the page.
+  createEffect(
+    on(step, () =>
+      queueMicrotask(() => {
+        if (document.activeElement && document.activeElement !== document.body) return;
+        const heading = panel?.querySelector<HTMLElement>('h2');
+        if (!heading) return;
+        heading.tabIndex = -1;
+        heading.focus();
+      }),
+      { defer: true },
+    ),
+  );
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const offset = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -59,7 +74,7 @@ export function Workspace() {
           )}
         </For>
       </div>
-      <div id="step-panel" role="tabpanel" aria-labelledby={`tab-${step()}`}>
+      <div id="step-panel" role="tabpanel" aria-labelledby={`tab-${step()}`} ref={panel}>
         <Switch>
           <Match when={step() === 'upload'}>
             <UploadView />

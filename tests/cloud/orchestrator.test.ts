@@ -55,7 +55,7 @@ function setup({ mode, key, online, fallback, offline = createRecordingOfflineEn
 
 const OVERLOADED_THRICE: StandInBehaviour[] = [reply.overloaded(1), reply.overloaded(1), reply.overloaded(1)];
 
-type Outcome = { mode_used: 'cloud' | 'offline'; fallback_used: boolean; reason?: string } | { error: string };
+type Outcome = { mode_used: 'cloud' | 'offline'; fallback_used: boolean; reason?: string } | { error: string; causes?: string[] };
 
 const TABLE: Array<{ name: string; setup: Setup; claude: StandInBehaviour[]; outcome: Outcome; cloudCalls: number }> = [
   { name: 'auto with a key online uses Claude', setup: { mode: 'auto', key: true, online: true, fallback: true }, claude: [], outcome: { mode_used: 'cloud', fallback_used: false }, cloudCalls: 1 },
@@ -70,6 +70,8 @@ const TABLE: Array<{ name: string; setup: Setup; claude: StandInBehaviour[]; out
   { name: 'cloud with a rejected key falls back and says why', setup: { mode: 'cloud', key: true, online: true, fallback: true }, claude: [reply.httpError(401)], outcome: { mode_used: 'offline', fallback_used: true, reason: 'ApiAuthentication' }, cloudCalls: 1 },
   { name: 'cloud with invalid output twice falls back', setup: { mode: 'cloud', key: true, online: true, fallback: true }, claude: [reply.text('no'), reply.text('still no')], outcome: { mode_used: 'offline', fallback_used: true, reason: 'InvalidOutput' }, cloudCalls: 2 },
   { name: 'offline never calls Claude', setup: { mode: 'offline', key: true, online: true, fallback: true }, claude: [], outcome: { mode_used: 'offline', fallback_used: false }, cloudCalls: 0 },
+  { name: 'auto with a rejected key and no model installed tells both causes', setup: { mode: 'auto', key: true, online: true, fallback: true, offline: createOfflineUnavailableEngine('qwen2-vl-2b') }, claude: [reply.httpError(401)], outcome: { error: 'FallbackFailed', causes: ['ApiAuthentication', 'ModelNotFound'] }, cloudCalls: 1 },
+  { name: 'cloud without a key and no model installed tells both causes', setup: { mode: 'cloud', key: false, online: true, fallback: true, offline: createOfflineUnavailableEngine('qwen2-vl-2b') }, claude: [], outcome: { error: 'FallbackFailed', causes: ['ApiKeyMissing', 'ModelNotFound'] }, cloudCalls: 0 },
   { name: 'offline with no model installed says so and never falls back to Claude', setup: { mode: 'offline', key: true, online: true, fallback: true, offline: createOfflineUnavailableEngine('qwen2-vl-2b') }, claude: [], outcome: { error: 'ModelNotFound' }, cloudCalls: 0 },
 ];
 
@@ -83,6 +85,7 @@ describe('analyze', () => {
       const error = await rejectionOf(run);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).kind).toBe(row.outcome.error);
+      if (row.outcome.causes) expect((error as AppError).toInfo().causes?.map((cause) => cause.kind)).toEqual(row.outcome.causes);
     } else {
       const result = await run;
       expect(result.mode_used).toBe(row.outcome.mode_used);
@@ -120,7 +123,7 @@ describe('analyze', () => {
     expect(offline.calls).toHaveLength(0);
   });
 
-  it('reports the offline error when the fallback has no model either', async () => {
+  it('tells both causes when the fallback has no model either', async () => {
     claude.enqueue(reply.httpError(401));
     const progress = recordProgress();
     const run = setup({ mode: 'auto', key: true, online: true, fallback: true, offline: createOfflineUnavailableEngine('qwen2-vl-2b') }).analyze({
@@ -129,7 +132,8 @@ describe('analyze', () => {
       onProgress: progress.onProgress,
     });
     const error = (await rejectionOf(run)) as AppError;
-    expect(error.kind).toBe('ModelNotFound');
+    expect(error.kind).toBe('FallbackFailed');
+    expect(error.message).toBe('The API key was rejected (401). The offline fallback could not run either: the offline model qwen2-vl-2b is not installed on this device.');
     expect(progress.events).toContainEqual({ stage: 'fallback', reason: expect.objectContaining({ kind: 'ApiAuthentication' }) });
   });
 });

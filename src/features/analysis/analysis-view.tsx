@@ -1,9 +1,10 @@
 /** Step 2: run the analysis (with progress and cancel) and show its results. */
-import { Show } from 'solid-js';
+import { Show, createEffect, on, onCleanup } from 'solid-js';
 import { useApp } from '../../app/app-context';
 import { MIN_IMAGES } from '../../domain/project';
 import { describeProgress } from './progress-text';
 import { StyleResults } from './style-results';
+import { AnalysisError } from './analysis-error';
 
 const MODE_LABELS = { auto: 'Auto (Cloud when a key is set and online, else Offline)', cloud: 'Cloud (Claude)', offline: 'Offline (on this device)' } as const;
 
@@ -20,10 +21,40 @@ export function AnalysisView() {
   const progressView = () => (analysis.progress ? describeProgress(analysis.progress) : { text: 'Starting…', fraction: null });
   const hasImages = () => (projectState.project?.images.length ?? 0) >= MIN_IMAGES;
   const canStart = () => hasImages() && !busy();
+  let resultsHeading: HTMLElement | undefined;
+  // While this panel is on screen, the analysis store does not repeat its news in toasts.
+  onCleanup(analysisActions.watchPanel());
+  // A run that ends here moves focus to what it produced (its Cancel button is gone).
+  createEffect(
+    on(
+      () => analysis.status,
+      (status, previous) => {
+        if (previous !== 'running' || !forThisProject()) return;
+        if (status === 'done') queueMicrotask(() => resultsHeading?.focus());
+        else queueMicrotask(() => document.querySelector<HTMLElement>('#analysis-heading')?.focus());
+      },
+    ),
+  );
+  const interrupted = () => (analysis.interrupted?.projectId === projectState.project?.id ? analysis.interrupted : null);
 
   return (
     <section class="step-view" aria-labelledby="analysis-heading">
-      <h2 id="analysis-heading">Style analysis</h2>
+      <h2 id="analysis-heading" tabIndex={-1}>
+        Style analysis
+      </h2>
+      <Show when={interrupted()}>
+        {(run) => (
+          <div class="notice notice-warning" role="status">
+            <p>
+              The analysis started at {new Date(run().startedAt).toLocaleTimeString()} was cut off when the page reloaded; nothing was saved from it. Start it
+              again when you are ready.
+            </p>
+            <button type="button" onClick={() => analysisActions.dismissInterrupted()}>
+              Dismiss
+            </button>
+          </div>
+        )}
+      </Show>
       <div class="toolbar">
         <p class="hint">
           Engine: {MODE_LABELS[settings.settings.analysisMode]}
@@ -64,44 +95,18 @@ export function AnalysisView() {
         </div>
       </Show>
 
-      <Show when={forThisProject() && analysis.error}>
-        {(error) => (
-          <div class="notice notice-error" role="alert">
-            <strong>{error().message}</strong>
-            <p>{error().action}</p>
-            <Show when={error().kind === 'ModelNotFound'}>
-              <p>
-                <a href="#/settings">Download the offline model in Settings</a>, then analyse again.
-              </p>
-            </Show>
-            <Show when={error().kind === 'ApiKeyMissing' || error().kind === 'ApiAuthentication'}>
-              <p>
-                <a href="#/settings">Open Settings</a> to add or test your key.
-              </p>
-            </Show>
-            <Show when={error().detail}>
-              <details>
-                <summary>Details</summary>
-                <pre class="raw">{error().detail}</pre>
-              </details>
-            </Show>
-            <Show when={analysis.rawOutput}>
-              <details>
-                <summary>Raw model output</summary>
-                <pre class="raw">{analysis.rawOutput}</pre>
-              </details>
-            </Show>
-          </div>
-        )}
-      </Show>
+      <Show when={forThisProject() && analysis.error}>{(error) => <AnalysisError error={error()} rawOutput={analysis.rawOutput} />}</Show>
 
       <Show when={projectState.project?.spec}>
         {(spec) => (
           <>
+            <h3 id="results-heading" class="visually-hidden" tabIndex={-1} ref={(heading) => (resultsHeading = heading)}>
+              Results
+            </h3>
             <StyleResults spec={spec()} analysis={projectState.project?.analysis ?? null} isExample={projectState.project?.isExample ?? false} />
             <div class="step-actions">
               <button type="button" class="primary" onClick={() => projectActions.setStep('batches')}>
-                Edit batches
+                Next: batches
               </button>
             </div>
           </>

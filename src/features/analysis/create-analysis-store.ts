@@ -21,6 +21,7 @@ import type { ProjectRepository } from '../../storage/project-repository';
 import type { ProjectActions, ProjectState } from '../project/create-project-store';
 import type { SettingsActions, SettingsState } from '../settings/create-settings-store';
 import type { ToastStore } from '../../ui/toasts';
+import { markFinished, markRunning, takeInterruptedRun, type InterruptedRun } from './interrupted-run';
 
 export type AnalysisStatus = 'idle' | 'running' | 'done' | 'failed';
 
@@ -35,6 +36,8 @@ export interface AnalysisState {
   /** Raw model text kept when the output could not be made valid. */
   rawOutput: string | null;
   lastResult: Pick<AnalysisResult, 'mode_used' | 'fallback_used' | 'model' | 'device' | 'repaired'> | null;
+  /** A run that a reload of this tab cut off. */
+  interrupted: InterruptedRun | null;
 }
 
 export interface AnalysisActions {
@@ -44,6 +47,9 @@ export interface AnalysisActions {
   prepareOffline(): Promise<void>;
   /** Captions images with the same offline engine (and worker) as the analyses. */
   offlineCaptioner(): ImageCaptioner;
+  /** The analysis panel is on screen while this is held: what it shows is not repeated in a toast. */
+  watchPanel(): () => void;
+  dismissInterrupted(): void;
 }
 
 interface Deps {
@@ -64,12 +70,16 @@ export function createAnalysisStore({ settings, project, projectRepository, toas
     error: null,
     rawOutput: null,
     lastResult: null,
+    interrupted: takeInterruptedRun(),
   });
   const [settingsState, settingsActions] = settings;
   const [projectState, projectActions] = project;
   const [, toast] = toasts;
   let controller: AbortController | null = null;
+  let panelsOnScreen = 0;
   const palettes = createPaletteClient();
+  /** Whether the user is looking at this project's analysis panel (toasts only for what is not on screen). */
+  const panelShows = (projectId: string | null) => panelsOnScreen > 0 && projectState.project?.id === projectId;
 
   const offlineEngine = createLazyOfflineEngine(() => settingsState.settings);
   const captioner = createOfflineCaptioner(offlineEngine);
@@ -83,6 +93,7 @@ export function createAnalysisStore({ settings, project, projectRepository, toas
 
   const onProgress = (progress: AnalysisProgress) => {
     setState('progress', progress);
+    if (panelShows(state.projectId)) return;
     if (progress.stage === 'fallback') toast.show('warning', 'Cloud analysis failed', `${progress.reason.message} Finishing with the offline model.`);
     if (progress.stage === 'device-fallback') toast.show('warning', 'WebGPU failed on this device', 'The analysis continues on the CPU (WASM); it is slower but gives the same result.');
   };
@@ -123,7 +134,9 @@ export function createAnalysisStore({ settings, project, projectRepository, toas
       const signal = controller.signal;
       // Everything the run needs is taken now: switching project later changes none of it.
       const bound = { id: current.id, name: current.name, images: projectState.images.map((image) => ({ blob: image.blob, name: image.meta.name })) };
-      setState({ status: 'running', projectId: bound.id, projectName: bound.name, progress: null, startedAt: Date.now(), error: null, rawOutput: null });
+      const startedAt = Date.now();
+      setState({ status: 'running', projectId: bound.id, projectName: bound.name, progress: null, startedAt, error: null, rawOutput: null, interrupted: null });
+      markRunning({ projectId: bound.id, startedAt });
       try {
         // Pixel-true colours, measured while the engine works; the engine's guess is the fallback.
         const pixelPalette = palettes.extract(bound.images.map((image) => image.blob), signal).catch(() => null);
@@ -139,19 +152,28 @@ export function createAnalysisStore({ settings, project, projectRepository, toas
         };
         const delivered = await deliver(bound, spec, info);
         setState({ status: 'done', progress: null, lastResult: { mode_used: result.mode_used, fallback_used: result.fallback_used, model: result.model, device: result.device, repaired: result.repaired } });
-        if (delivered === 'open') toast.show('success', 'Analysis complete', result.fallback_used ? 'Completed using the offline model after the Cloud call failed.' : undefined);
+        if (delivered === 'open' && !panelShows(bound.id)) toast.show('success', 'Analysis complete', result.fallback_used ? 'Completed using the offline model after the Cloud call failed.' : undefined);
       } catch (error) {
         const info = toErrorInfo(error);
         setState({ status: info.kind === 'Cancelled' ? 'idle' : 'failed', progress: null, error: info.kind === 'Cancelled' ? null : info, rawOutput: error instanceof InvalidOutputError ? error.rawOutput : null });
-        toast.showError(error);
+        // The panel shows the whole story; a toast only when it is not on screen.
+        if (!panelShows(bound.id)) toast.showError(error);
       } finally {
         controller = null;
+        markFinished();
       }
     },
     cancel() {
       controller?.abort();
     },
     offlineCaptioner: () => captioner,
+    watchPanel() {
+      panelsOnScreen += 1;
+      return () => void (panelsOnScreen -= 1);
+    },
+    dismissInterrupted() {
+      setState('interrupted', null);
+    },
     async prepareOffline() {
       try {
         await offlineEngine.warmUp();
