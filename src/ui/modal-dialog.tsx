@@ -1,6 +1,7 @@
 /**
- * A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert (focus
- * stays inside), Escape closes it, and focus returns to where it was. Rendered only while open.
+ * A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert,
+ * Tab cycles through the dialog's controls (instead of leaving for the browser's own UI), Escape
+ * closes it, and focus returns to where it was. Rendered only while open.
  */
 import { onCleanup, onMount, type JSX } from 'solid-js';
 
@@ -38,6 +39,20 @@ export function ModalDialog(props: ModalDialogProps) {
       onCancel={(event) => {
         event.preventDefault();
         props.onClose();
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Tab' || !dialog) return;
+        const controls = [...dialog.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter((element) => !element.hasAttribute('disabled'));
+        const first = controls[0];
+        const last = controls.at(-1);
+        if (!first || !last) return;
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
       }}
     >
       <h2 id={`${id}-title`} class="dialog-title">
