@@ -1,14 +1,14 @@
 /**
  * The guard every spec here relies on can fail: violations provoked on purpose in the page, a
  * dedicated worker and the service worker are all reported, from the `securitypolicyviolation`
- * event and from Chromium's console message.
+ * events, Chromium's console message, and the reports the browser sends to the server.
  */
 import { readdir } from 'node:fs/promises';
 import { openApp } from '../e2e/support/app';
-import { VIOLATION_MARK } from './support/csp-guard';
+import { serverReports, VIOLATION_MARK } from './support/csp-guard';
 import { expect, test } from './support/test';
 
-test('violations in the page, a worker and the service worker are reported', async ({ page, context, cspReports }) => {
+test('violations in the page, a worker and the service worker are reported', async ({ page, context, request, cspReports }) => {
   test.info().annotations.push({ type: 'expects-csp-violations', description: 'provoked on purpose' });
   await openApp(page);
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -47,4 +47,9 @@ test('violations in the page, a worker and the service worker are reported', asy
     expect.arrayContaining([expect.stringMatching(/connect-src blocked http:\/\/example\.com\/from-worker/)]),
   );
   expect(await page.evaluate(() => (window as { inlineRan?: boolean }).inlineRan)).toBeUndefined();
+
+  // The browser's own reports name all three contexts too.
+  await expect
+    .poll(async () => new Set((await serverReports(request)).map((report) => report.where)))
+    .toEqual(new Set([pageUrl, worker.url(), serviceWorker.url()]));
 });

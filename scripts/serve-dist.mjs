@@ -68,5 +68,6 @@ const server = createServer((req, res) => {
 });
 
 server.listen(Number(values.port), values.host, () => {
-  console.log(`Serving ${dir} with its _headers at http://${values.host}:${values.port}${base}`);
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  console.log(`Serving ${dir} with its _headers at http://${values.host}:${port}${base}`);
 });
