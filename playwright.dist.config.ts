@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './e2e/support/chromium';
+import type { CspGuardFixtures } from './e2e/support/csp-guard';
 
 /**
  * The built app as a static host serves it (docs/deploy.md): `npm run serve:dist` with the
@@ -10,7 +11,7 @@ import { chromiumArgs, chromiumPath } from './e2e/support/chromium';
 const port = Number(process.env.E2E_DIST_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 500);
 export const DIST_BASE_PATH = '/lora-dataset-generator/';
 
-export default defineConfig({
+export default defineConfig<Pick<CspGuardFixtures, 'cspServerReports'>>({
   testDir: './e2e-dist',
   testMatch: '**/*.spec.ts',
   outputDir: `test-results/dist-${port}`,
@@ -24,6 +25,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}${DIST_BASE_PATH}`,
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     trace: 'retain-on-failure',
+    // serve-dist --csp-reports collects the browser's violation reports; the guard reads them.
+    cspServerReports: true,
   },
   webServer: {
     command: `node scripts/serve-dist.mjs --port ${port} --host 127.0.0.1 --base ${DIST_BASE_PATH} --csp-reports`,

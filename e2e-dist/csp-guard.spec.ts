@@ -5,11 +5,11 @@
  */
 import { readdir } from 'node:fs/promises';
 import { openApp } from '../e2e/support/app';
-import { serverReports, VIOLATION_MARK } from './support/csp-guard';
+import { EXPECTS_CSP_VIOLATIONS, serverReports, VIOLATION_MARK } from '../e2e/support/csp-guard';
 import { expect, test } from './support/test';
 
 test('violations in the page, a worker and the service worker are reported', async ({ page, context, request, cspReports }) => {
-  test.info().annotations.push({ type: 'expects-csp-violations', description: 'provoked on purpose' });
+  test.info().annotations.push({ type: EXPECTS_CSP_VIOLATIONS, description: 'provoked on purpose' });
   await openApp(page);
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 

@@ -3,10 +3,14 @@
  * - `securitypolicyviolation` events in every page (from its first script on), dedicated worker
  *   and service worker (from when Playwright sees it: a worker's first lines may run before);
  * - the console messages Chromium writes for a violation or for a policy it cannot parse;
- * - the violation reports the browser POSTs to the server (`serve-dist --csp-reports`), which
- *   come from every context, a worker's very first line included.
+ * - with `cspServerReports` (the served-dist suite), the violation reports the browser POSTs to
+ *   the server (`serve-dist --csp-reports`), which come from every context, a worker's very
+ *   first line included.
+ * Every e2e test gets the guard as an automatic fixture: any report fails the test. Under
+ * `vite preview` only the page's <meta> policy applies; the served-dist suite sends the full
+ * header policy, workers included.
  */
-import type { APIRequestContext, BrowserContext, ConsoleMessage, Worker } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, ConsoleMessage, Fixtures, PlaywrightTestArgs, PlaywrightTestOptions, Worker } from '@playwright/test';
 
 export const VIOLATION_MARK = '[securitypolicyviolation]';
 
@@ -74,3 +78,30 @@ export async function serverReports(request: APIRequestContext): Promise<CspRepo
     text: `[report] ${report['effective-directive'] ?? report['violated-directive']} blocked ${report['blocked-uri'] || '(inline)'} at ${report['source-file'] ?? ''}:${report['line-number'] ?? ''}`,
   }));
 }
+
+export interface CspGuardFixtures {
+  /** What the guard saw so far (a spec that provokes violations reads them). */
+  cspReports: CspReport[];
+  /** Also read the reports the server collected (only `serve-dist --csp-reports` collects them). */
+  cspServerReports: boolean;
+}
+
+/** Annotation for a spec that provokes violations on purpose and checks them itself. */
+export const EXPECTS_CSP_VIOLATIONS = 'expects-csp-violations';
+
+export const cspGuardFixtures: Fixtures<CspGuardFixtures, object, PlaywrightTestArgs & PlaywrightTestOptions> = {
+  cspServerReports: [false, { option: true }],
+  cspReports: [
+    async ({ context, request, cspServerReports }, use, testInfo) => {
+      if (cspServerReports) await clearServerReports(request);
+      const { reports } = await watchCsp(context);
+      await use(reports);
+      if (cspServerReports) reports.push(...(await serverReports(request)));
+      if (testInfo.annotations.some((annotation) => annotation.type === EXPECTS_CSP_VIOLATIONS)) return;
+      if (reports.length > 0) {
+        throw new Error(`Content-Security-Policy violations:\n${reports.map((report) => `- ${report.where}: ${report.text}`).join('\n')}`);
+      }
+    },
+    { auto: true },
+  ],
+};
