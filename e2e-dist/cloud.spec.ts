@@ -33,7 +33,7 @@ test('Cloud analysis with the key kept in this tab only', async ({ page, claude 
   await endpoint.fill('http://proxy.example.com');
   await endpoint.press('Tab');
   await expect(endpoint).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText(/Use https:\/\/\. Over plain http:\/\/ your API key and your images would travel unencrypted/)).toBeVisible();
+  await expect(page.getByText(/Use an https:\/\/ address: over plain http:\/\/ your API key and your images would travel unencrypted/)).toBeVisible();
   await endpoint.fill(claude.url);
   await endpoint.press('Tab');
   await expect(endpoint).toHaveAttribute('aria-invalid', 'false');

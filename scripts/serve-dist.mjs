@@ -4,7 +4,7 @@
  * built app the way a static host configured with docs/deploy.md does, with the headers of its
  * own `_headers` file (copied from public/ by the build: one source of truth), optionally under
  * a sub-path. Files are re-read on every request (sirv's dev mode), so a rebuild is served as a
- * new deploy would be; ETags let unchanged files revalidate.
+ * new deploy would be; ETags let unchanged files revalidate. `_headers` is read once, at start.
  *
  * `--csp-reports` (for the e2e): every policy also gets `report-uri <base>__csp-reports`, where
  * the browser POSTs each violation from any context (page, worker, service worker, from their
@@ -41,8 +41,12 @@ function collectReports(req, res) {
   let body = '';
   req.on('data', (chunk) => (body += chunk));
   req.on('end', () => {
-    reports.push(JSON.parse(body));
-    res.writeHead(204).end();
+    try {
+      reports.push(JSON.parse(body));
+      res.writeHead(204).end();
+    } catch {
+      res.writeHead(400).end();
+    }
   });
 }
 

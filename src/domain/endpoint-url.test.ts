@@ -21,11 +21,11 @@ describe('checkEndpointUrl', () => {
   });
 
   it.each([
-    refuse('http://api.anthropic.com', /^Use https:\/\/\. Over plain http:\/\/ your API key and your images would travel unencrypted/),
+    refuse('http://api.anthropic.com', /^Use an https:\/\/ address: over plain http:\/\/ your API key and your images would travel unencrypted\./),
     refuse('http://huggingface.co', /the model files would travel unencrypted/, 'hub'),
     refuse('http://192.168.1.20:8080', /only for a server on this computer \(localhost or 127\.0\.0\.1\)/),
-    refuse('http://127.0.0.2', /Use https:\/\//),
-    refuse('http://localhost.evil.example', /Use https:\/\//),
+    refuse('http://127.0.0.2', /Use an https:\/\/ address/),
+    refuse('http://localhost.evil.example', /Use an https:\/\/ address/),
     refuse('http://[::1]:8080', /Write http:\/\/localhost instead of http:\/\/\[::1\]/),
     refuse('ftp://example.com', /^Enter a full URL such as https:\/\/api\.anthropic\.com\.$/),
     refuse('javascript:alert(1)', /^Enter a full URL/),

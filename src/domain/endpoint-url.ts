@@ -34,7 +34,7 @@ export function checkEndpointUrl(input: string, kind: EndpointKind): EndpointChe
     const loopbackHint = host === '[::1]' ? ' Write http://localhost instead of http://[::1].' : '';
     return {
       ok: false,
-      message: `Use https://. Over plain http:// ${WHAT_TRAVELS[kind]} would travel unencrypted; http:// is accepted only for a server on this computer (localhost or 127.0.0.1).${loopbackHint}`,
+      message: `Use an https:// address: over plain http:// ${WHAT_TRAVELS[kind]} would travel unencrypted. Plain http:// is accepted only for a server on this computer (localhost or 127.0.0.1).${loopbackHint}`,
     };
   }
   return { ok: true, url: parsed.data.replace(/\/+$/, '') };

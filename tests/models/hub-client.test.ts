@@ -46,7 +46,7 @@ describe('hub client', () => {
       return new Response('{}');
     };
     expect(() => createHubClient('http://mirror.example.com', { fetch: spy })).toThrow(ModelSourceError);
-    expect(() => createHubClient('http://mirror.example.com')).toThrow(/Use https:\/\/\. Over plain http:\/\/ the model files would travel unencrypted/);
+    expect(() => createHubClient('http://mirror.example.com')).toThrow(/Use an https:\/\/ address: over plain http:\/\/ the model files would travel unencrypted/);
     expect(fetched).toBe(0);
     expect(createHubClient('https://mirror.example.com/', { fetch: spy }).host).toBe('https://mirror.example.com');
     expect(createHubClient('http://localhost:9000', { fetch: spy }).host).toBe('http://localhost:9000');
