@@ -1,12 +1,15 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { metaContentSecurityPolicy } from './scripts/hosting/meta-csp-plugin';
 
 export default defineConfig({
   // Relative base: dist/ works from any sub-path of any static host.
   base: './',
   plugins: [
     solid(),
+    // public/_headers holds the full policy for hosts that send headers; this is its <meta> copy.
+    metaContentSecurityPolicy('public/_headers'),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'workers',

@@ -49,10 +49,10 @@ test('clearing the model cache frees the bytes it reports', async ({ page, hub }
   let total = 0;
   for (const path of DOWNLOADED_FILES) total += await repoFileSize(path);
   await expect(page.getByTestId('model-usage')).toContainText(`Models use ${formatBytes(total)}`);
-  // A ready model makes the app store the ONNX runtime (glue + wasm) too; let that settle first.
+  // A ready model makes the app store the ONNX runtime (.wasm) too; let that settle first.
   await expect
     .poll(() => page.evaluate(async () => (await (await caches.open('onnx-runtime')).keys()).length), { timeout: 60_000 })
-    .toBe(2);
+    .toBe(1);
   const before = await storageUsage(page);
 
   await page.getByRole('button', { name: 'Clear all models' }).click();

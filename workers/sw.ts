@@ -3,6 +3,7 @@
  * Service worker: precaches the app shell (injected by vite-plugin-pwa) so the app opens with
  * the network off. Model files are never precached; they are served from ModelStore.
  */
+import '../src/zod-without-eval';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { createModelStore } from '../src/models/model-store';

@@ -1,8 +1,13 @@
-/** A static file server for the built harness page (127.0.0.1, random port, closed by the test). */
+/**
+ * A static file server for the built harness page (127.0.0.1, random port, closed by the test).
+ * It sends the app's production Content-Security-Policy (public/_headers) with every file, so
+ * the inference worker is proven to load and run under it, on WASM and on WebGPU.
+ */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { headersForPath, parseHeadersFile } from '../../scripts/hosting/headers-file.mjs';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,12 +23,14 @@ export interface StaticServer {
 }
 
 export async function serveStatic(root: string): Promise<StaticServer> {
+  const policy = headersForPath(parseHeadersFile(await readFile('public/_headers', 'utf8')), '/').get('Content-Security-Policy');
+  if (!policy) throw new Error('public/_headers sets no Content-Security-Policy.');
   const server = createServer(async (req, res) => {
     const requested = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const path = requested.endsWith('/') ? `${requested}index.html` : requested;
     try {
       const body = await readFile(join(root, path));
-      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', 'Content-Security-Policy': policy });
       res.end(body);
     } catch {
       res.writeHead(404).end();

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startHubServer, type HubServer } from '../fixtures/hub-server';
+import { cspGuardFixtures, type CspGuardFixtures } from './csp-guard';
 import { fakeQwen2VlLayout, writeFakeModelRepo } from './model-fixtures';
 import { MODEL_DB_NAME } from '../../src/models/manifest-repository';
 
@@ -27,7 +28,8 @@ export const DOWNLOADED_FILES = [
 ];
 export const BIG_FILE = 'onnx/decoder_model_merged_q4.onnx_data';
 
-export const test = base.extend<{ hub: HubServer }>({
+export const test = base.extend<{ hub: HubServer } & CspGuardFixtures>({
+  ...cspGuardFixtures,
   // eslint-disable-next-line no-empty-pattern
   hub: async ({}, use) => {
     await writeFakeModelRepo(HUB_ROOT, MODEL_REPO, fakeQwen2VlLayout());

@@ -8,6 +8,7 @@ import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startClaudeStandIn, type ClaudeStandIn } from '../fixtures/claude-server';
 import { startHubServer, type HubServer } from '../fixtures/hub-server';
+import { cspGuardFixtures, type CspGuardFixtures } from './csp-guard';
 import { expectStatus, modelCard, openModelSettings } from './model-actions';
 import { chooseImages, enterSref, goToStep, openApp } from './app';
 import { styleImages, TEST_SREF } from './test';
@@ -33,7 +34,8 @@ async function publishTinyModel(): Promise<void> {
   }
 }
 
-export const test = base.extend<{ hub: HubServer; claude: ClaudeStandIn }>({
+export const test = base.extend<{ hub: HubServer; claude: ClaudeStandIn } & CspGuardFixtures>({
+  ...cspGuardFixtures,
   // eslint-disable-next-line no-empty-pattern
   hub: async ({}, use) => {
     await publishTinyModel();

@@ -1,10 +1,12 @@
-/** The Playwright `test` with the Claude stand-in as a fixture (one fresh server per test). */
+/** The Playwright `test` with the Claude stand-in as a fixture (one fresh server per test) and the CSP guard. */
 import { test as base } from '@playwright/test';
 import { startClaudeStandIn, type ClaudeStandIn } from '../fixtures/claude-server';
+import { cspGuardFixtures, type CspGuardFixtures } from './csp-guard';
 import { paintStyleImage } from './png';
 import type { TestFile } from './app';
 
-export const test = base.extend<{ claude: ClaudeStandIn }>({
+export const test = base.extend<{ claude: ClaudeStandIn } & CspGuardFixtures>({
+  ...cspGuardFixtures,
   // eslint-disable-next-line no-empty-pattern
   claude: async ({}, use) => {
     const server = await startClaudeStandIn();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  detectImageType,
   MAX_PROJECT_FILE_BYTES,
   parseProjectFile,
   PROJECT_FILE_FORMAT,
@@ -11,18 +10,13 @@ import {
 import { ProjectFileError } from '../errors';
 import { fixtureSpecification, FIXTURE_SREF } from './spec-fixture.test-helpers';
 import type { AcceptedImageType, Project } from './project';
+import { imageHeader } from './image-header.test-helpers';
 
-/** The leading bytes each format starts with, then deterministic filler. */
-const SIGNATURES: Record<AcceptedImageType, number[]> = {
-  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-  'image/jpeg': [0xff, 0xd8, 0xff, 0xe0],
-  'image/webp': [0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50],
-};
-
-function imageBytes(type: AcceptedImageType, size: number, seed: number): Uint8Array {
+/** An image's header (with its pixel size), then deterministic filler. */
+function imageBytes(type: AcceptedImageType, size: number, seed: number, width = 640, height = 480): Uint8Array {
   const bytes = new Uint8Array(size);
   for (let index = 0; index < size; index += 1) bytes[index] = (index * 7 + seed) & 255;
-  bytes.set(SIGNATURES[type]);
+  bytes.set(imageHeader(type, width, height));
   return bytes;
 }
 
@@ -34,6 +28,19 @@ function fixtureImages(): ProjectImageData[] {
     return { meta: { id: `img-${index}`, name: `style-${index}.${extension}`, type, size: bytes.length, width: 640, height: 480 }, bytes };
   });
 }
+
+/** A file whose first image is replaced by one of `width`×`height` px, its record saying the same. */
+const withFirstImage = (width: number, height: number, size = 500) =>
+  edited((file) => {
+    file.images[0].data = Buffer.from(imageBytes('image/png', size, 0, width, height)).toString('base64');
+    for (const meta of [file.images[0], file.project.images[0]]) Object.assign(meta, { width, height, size });
+  });
+
+/** Adds a field with this name as an own property (assignment would set the prototype for `__proto__`). */
+const withOwnField = (at: (file: FileShape) => object, name: string) =>
+  edited((file) => {
+    Object.defineProperty(at(file), name, { value: 'x', enumerable: true, configurable: true, writable: true });
+  });
 
 function fixtureProject(images = fixtureImages()): Project {
   return {
@@ -118,6 +125,31 @@ describe('project files', () => {
       () => [edited((file) => { file.images[1].data = Buffer.alloc(623, 65).toString('base64'); })],
       "image 'style-1.jpeg' is not a valid JPEG file.",
     ],
+    // Field names every object inherits are still unknown fields.
+    ['a "constructor" field in the spec', () => [withOwnField((file) => file.project.spec, 'constructor')], "it has an unknown field 'project.spec.constructor'."],
+    ['a "toString" field in a batch', () => [withOwnField((file) => file.project.spec.permutation_batches[0], 'toString')], "it has an unknown field 'project.spec.permutation_batches[0].toString'."],
+    ['a "__proto__" field in the style analysis', () => [withOwnField((file) => file.project.spec.style_analysis, '__proto__')], "it has an unknown field 'project.spec.style_analysis.__proto__'."],
+    ['a "valueOf" field in a palette colour', () => [withOwnField((file) => file.project.spec.style_analysis.color_palette[1], 'valueOf')], "it has an unknown field 'project.spec.style_analysis.color_palette[1].valueOf'."],
+    ['a "hasOwnProperty" field in the guidelines', () => [withOwnField((file) => file.project.spec.prompt_guidelines, 'hasOwnProperty')], "it has an unknown field 'project.spec.prompt_guidelines.hasOwnProperty'."],
+    // The limits an upload must meet hold for images inside a project file too.
+    ['an image 99,999,999 px wide', () => [withFirstImage(99_999_999, 480)], "image 'style-0.png' is 99999999×480 px; the longest side may be at most 12000 px."],
+    ['an image 12,001 px high', () => [withFirstImage(640, 12_001)], "image 'style-0.png' is 640×12001 px; the longest side may be at most 12000 px."],
+    ['an image 63 px wide', () => [withFirstImage(63, 480)], "image 'style-0.png' is only 63×480 px; use images at least 64 px on each side."],
+    [
+      'an image recorded as over 30 MB',
+      () => [edited((file) => { file.images[0].size = 31 * 1024 * 1024; file.project.images[0].size = 31 * 1024 * 1024; })],
+      "image 'style-0.png' is 31 MB; images up to 30 MB are accepted.",
+    ],
+    [
+      'an image larger than its record says',
+      () => [edited((file) => { file.images[0].data = Buffer.from(imageBytes('image/png', 500, 0, 60_000, 60_000)).toString('base64'); })],
+      "image 'style-0.png' is 60000×60000 px, but the project records 640×480 px.",
+    ],
+    [
+      'an image whose header is cut off',
+      () => [edited((file) => { file.images[2].data = Buffer.from(imageBytes('image/webp', 746, 2).fill(0, 12)).toString('base64'); })],
+      "image 'style-2.webp' is not a valid WEBP file.",
+    ],
   ])('rejects %s with a clear reason, importing nothing', (_name, make, reason) => {
     const [text, byteLength] = make();
     let thrown: unknown;
@@ -135,15 +167,14 @@ describe('project files', () => {
     expect(error.action).toContain('Nothing was imported');
   });
 
-  it.each<[string, number[], AcceptedImageType | null]>([
-    ['PNG', SIGNATURES['image/png'], 'image/png'],
-    ['JPEG', SIGNATURES['image/jpeg'], 'image/jpeg'],
-    ['WEBP', SIGNATURES['image/webp'], 'image/webp'],
-    ['RIFF that is not WEBP (WAV)', [0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x41, 0x56, 0x45], null],
-    ['GIF', [0x47, 0x49, 0x46, 0x38, 0x39, 0x61], null],
-    ['too short', [0xff, 0xd8], null],
-    ['empty', [], null],
-  ])('detects %s', (_name, bytes, type) => {
-    expect(detectImageType(new Uint8Array(bytes))).toBe(type);
+  it('accepts images at the limits', () => {
+    expect(parseProjectFile(withFirstImage(12_000, 64)).images[0]!.meta).toMatchObject({ width: 12_000, height: 64 });
+  });
+
+  it('accepts an image recorded with its sides swapped (an EXIF orientation turned it when it was uploaded)', () => {
+    const text = edited((file) => {
+      file.images[1].data = Buffer.from(imageBytes('image/jpeg', 623, 1, 480, 640)).toString('base64');
+    });
+    expect(parseProjectFile(text).images[1]!.meta).toMatchObject({ width: 640, height: 480 });
   });
 });

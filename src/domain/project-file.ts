@@ -5,12 +5,15 @@
  * Import is all-or-nothing and strict: size first (before parsing), then JSON, format and
  * version (a newer version says so), the shape with unknown fields rejected at every level,
  * then every image against the project's metadata (same ids, byte size, type confirmed by
- * the file's magic bytes). Any failure throws ProjectFileError with the reason.
+ * the file's magic bytes, pixel size read from its header) and against the limits an upload
+ * must meet (image-limits.ts). Any failure throws ProjectFileError with the reason.
  */
 import { z } from 'zod';
 import { ProjectFileError, formatBytes } from '../errors';
-import { ImageMetaSchema, ProjectSchema, type AcceptedImageType, type ImageMeta, type Project } from './project';
+import { ImageMetaSchema, ProjectSchema, type ImageMeta, type Project } from './project';
 import { Base64Error, decodeBase64, encodeBase64 } from './base64';
+import { detectImageType, readImageSize } from './image-header';
+import { imageBytesProblem, imageSidesProblem } from './image-limits';
 import { formatZodIssues } from './zod-issues';
 
 export const PROJECT_FILE_FORMAT = 'lora-project';
@@ -95,6 +98,8 @@ function matchImages(metas: readonly ImageMeta[], entries: readonly (ImageMeta &
     const { data, ...entryMeta } = entry;
     const differing = (Object.keys(meta) as (keyof ImageMeta)[]).find((key) => meta[key] !== entryMeta[key]);
     if (differing) throw new ProjectFileError(`image '${meta.name}' has a ${differing} that differs from the project's record of it.`);
+    const bytesProblem = imageBytesProblem(meta.size);
+    if (bytesProblem) throw new ProjectFileError(`image '${meta.name}' ${bytesProblem}`);
     let bytes: Uint8Array;
     try {
       bytes = decodeBase64(data);
@@ -105,20 +110,17 @@ function matchImages(metas: readonly ImageMeta[], entries: readonly (ImageMeta &
     if (bytes.length !== meta.size) {
       throw new ProjectFileError(`image '${meta.name}' has ${bytes.length} bytes but should have ${meta.size}.`);
     }
-    if (detectImageType(bytes) !== meta.type) {
-      throw new ProjectFileError(`image '${meta.name}' is not a valid ${meta.type.replace('image/', '').toUpperCase()} file.`);
+    const size = detectImageType(bytes) === meta.type ? readImageSize(bytes) : null;
+    if (!size) throw new ProjectFileError(`image '${meta.name}' is not a valid ${meta.type.replace('image/', '').toUpperCase()} file.`);
+    // The upload recorded the decoded size, which an EXIF orientation may have turned by 90°.
+    const sameSides = (size.width === meta.width && size.height === meta.height) || (size.width === meta.height && size.height === meta.width);
+    if (!sameSides) {
+      throw new ProjectFileError(`image '${meta.name}' is ${size.width}×${size.height} px, but the project records ${meta.width}×${meta.height} px.`);
     }
+    const sidesProblem = imageSidesProblem(size.width, size.height);
+    if (sidesProblem) throw new ProjectFileError(`image '${meta.name}' ${sidesProblem}`);
     return { meta, bytes };
   });
-}
-
-/** The type the file's first bytes announce (JPEG, PNG or WEBP), or null. */
-export function detectImageType(bytes: Uint8Array): AcceptedImageType | null {
-  const startsWith = (signature: readonly number[], offset = 0) => signature.every((byte, index) => bytes[offset + index] === byte);
-  if (startsWith([0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (startsWith([0x52, 0x49, 0x46, 0x46]) && startsWith([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
-  return null;
 }
 
 /**
@@ -137,7 +139,8 @@ function findUnknownFields(raw: unknown, parsed: unknown, path = ''): string | n
   if (isRecord(raw) && isRecord(parsed)) {
     for (const key of Object.keys(raw)) {
       const childPath = path ? `${path}.${key}` : key;
-      if (!(key in parsed)) return childPath;
+      // Own keys only: `key in` would let "constructor" or "toString" pass as known fields.
+      if (!Object.hasOwn(parsed, key)) return childPath;
       const found = findUnknownFields(raw[key], parsed[key], childPath);
       if (found) return found;
     }

@@ -1,5 +1,6 @@
-/** User settings, persisted locally. The API key is not here: it is kept apart (see storage/secrets). */
+/** User settings, persisted locally. The API key is not here: it is kept apart (storage/settings-repository.ts). */
 import { z } from 'zod';
+import { endpointUrlSchema } from './endpoint-url';
 
 export const ANALYSIS_MODE_SETTINGS = ['auto', 'cloud', 'offline'] as const;
 export type AnalysisModeSetting = (typeof ANALYSIS_MODE_SETTINGS)[number];
@@ -23,13 +24,16 @@ export const SettingsSchema = z.strictObject({
   autoFallback: z.boolean(),
   keepModelLoaded: z.boolean(),
   claudeModel: z.string().trim().min(1).max(100),
-  apiBaseUrl: z.url({ protocol: /^https?$/ }),
+  /** https, or http to this computer only (endpoint-url.ts): the key travels there. */
+  apiBaseUrl: endpointUrlSchema('api'),
+  /** Keep the API key in IndexedDB across sessions; off: in this tab's memory only. */
+  rememberApiKey: z.boolean(),
   /** Offline model variant id from the model registry. */
   offlineVariant: z.string().min(1).max(100),
   /** Repo + revision for the user-supplied (custom / 7B) variant. */
   customModel: CustomModelSourceSchema.nullable(),
   /** Hugging Face Hub host, or a mirror that speaks its wire format. */
-  hubHost: z.url({ protocol: /^https?$/ }),
+  hubHost: endpointUrlSchema('hub'),
   /** Midjourney plan used to split prompt lists on export. */
   plan: z.enum(['basic', 'standard', 'pro', 'mega']),
   theme: z.enum(THEMES),
@@ -42,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   keepModelLoaded: true,
   claudeModel: DEFAULT_CLAUDE_MODEL,
   apiBaseUrl: DEFAULT_API_BASE_URL,
+  rememberApiKey: true,
   offlineVariant: DEFAULT_OFFLINE_VARIANT,
   customModel: null,
   hubHost: DEFAULT_HUB_HOST,

@@ -3,6 +3,7 @@
  * a commit, list a repo's files with sizes and hashes, and build `resolve` URLs for the bytes.
  * Works against huggingface.co or any mirror that speaks the same API.
  */
+import { checkEndpointUrl } from '../domain/endpoint-url';
 import { DownloadFailedError, ModelSourceError } from '../errors';
 import { normalizeHost } from './registry';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from './retry-policy';
@@ -31,6 +32,10 @@ export interface HubClientDeps {
 }
 
 export function createHubClient(host: string, deps: HubClientDeps = {}): HubClient {
+  // Every model byte and listing is fetched through here, whatever stored the host (settings,
+  // or the manifest of a download started before plain http was refused): same rule as Settings.
+  const check = checkEndpointUrl(host, 'hub');
+  if (!check.ok) throw new ModelSourceError(check.message.replace(/\.$/, ''));
   const base = normalizeHost(host);
   const doFetch = deps.fetch ?? ((input, init) => fetch(input, init));
   const policy = deps.retry ?? DEFAULT_RETRY_POLICY;

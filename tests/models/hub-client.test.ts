@@ -39,6 +39,19 @@ describe('hub client', () => {
     await expect(createHubClient('http://127.0.0.1:9', { retry: FAST_RETRY }).resolveCommit(TEST_REPO, 'main')).rejects.toBeInstanceOf(DownloadFailedError);
   });
 
+  it('never fetches from a plain-http host on the network, whoever stored it', async () => {
+    let fetched = 0;
+    const spy: typeof fetch = async () => {
+      fetched += 1;
+      return new Response('{}');
+    };
+    expect(() => createHubClient('http://mirror.example.com', { fetch: spy })).toThrow(ModelSourceError);
+    expect(() => createHubClient('http://mirror.example.com')).toThrow(/Use an https:\/\/ address: over plain http:\/\/ the model files would travel unencrypted/);
+    expect(fetched).toBe(0);
+    expect(createHubClient('https://mirror.example.com/', { fetch: spy }).host).toBe('https://mirror.example.com');
+    expect(createHubClient('http://localhost:9000', { fetch: spy }).host).toBe('http://localhost:9000');
+  });
+
   it('refuses a repo with no transformers.js ONNX export', async () => {
     expect(() =>
       buildManifest({

@@ -73,6 +73,15 @@ describe('service worker route', () => {
     expect([probe.status, probe.headers.get('Content-Length')]).toEqual([206, '1']);
   });
 
+  it('ignores an invalid Range (last byte before the first) and sends the whole file, RFC 9110 section 14.2', async () => {
+    const bytes = await remoteBytes(DECODER);
+    const answer = await route().handle({ request: new Request(url(DECODER), { headers: { Range: 'bytes=500-400' } }) });
+    expect([answer.status, answer.headers.get('Content-Range'), answer.headers.get('Content-Length')]).toEqual([200, null, String(bytes.length)]);
+    expect(Buffer.from(await answer.arrayBuffer()).equals(bytes)).toBe(true);
+    const pastTheEnd = await route().handle({ request: new Request(url(DECODER), { headers: { Range: `bytes=${bytes.length}-` } }) });
+    expect([pastTheEnd.status, pastTheEnd.headers.get('Content-Range')]).toEqual([416, `bytes */${bytes.length}`]);
+  });
+
   it('answers 404 for files that are not installed', async () => {
     expect((await route().handle({ request: new Request(url('onnx/vision_encoder.onnx')) })).status).toBe(404);
   });

@@ -62,7 +62,14 @@ describe('HTTP ranges', () => {
     ['bytes=90-200', [90, 99]],
     ['bytes=-10', [90, 99]],
     ['bytes=100-', 'unsatisfiable'],
-    ['bytes=5-2', 'unsatisfiable'],
+    // Invalid (last-pos before first-pos): ignored, whole body (RFC 9110 sections 14.1.1, 14.2).
+    ['bytes=5-2', undefined],
+    ['bytes=500-400', undefined],
+    ['bytes=150-120', undefined],
+    ['bytes=99-99', [99, 99]],
+    ['bytes=100-150', 'unsatisfiable'],
+    ['bytes=-0', 'unsatisfiable'],
+    ['bytes=-150', [0, 99]],
     ['bytes=0-1,5-6', undefined],
     ['items=0-1', undefined],
     [null, undefined],
@@ -78,6 +85,8 @@ describe('HTTP ranges', () => {
     expect([part.status, part.headers.get('Content-Range'), [...new Uint8Array(await part.arrayBuffer())]]).toEqual([206, 'bytes 10-12/100', [10, 11, 12]]);
     const none = createRangeResponse(blob, 'bytes=100-');
     expect([none.status, none.headers.get('Content-Range')]).toEqual([416, 'bytes */100']);
+    const invalid = createRangeResponse(blob, 'bytes=50-40');
+    expect([invalid.status, invalid.headers.get('Content-Range'), (await invalid.arrayBuffer()).byteLength]).toEqual([200, null, 100]);
   });
 });
 

@@ -1,16 +1,23 @@
 /**
- * The ONNX runtime's WebAssembly files, served from the app's own origin and kept for offline
- * use. They are not precached by the service worker (27 MB most users of Cloud mode never need,
- * see vite.config.ts globIgnores), so the first offline load, or `prepareRuntime()` right after
- * a model download, stores them in the Cache API; later loads hand ORT the cached bytes
- * (`wasmBinary`) and the glue as a blob: URL, so nothing is fetched, not even from our origin.
+ * The ONNX runtime's WebAssembly, served from the app's own origin and kept for offline use.
+ *
+ * Its JavaScript glue needs no handling: the `onnxruntime-web/webgpu` build transformers.js
+ * imports has it bundled, so it is part of the inference worker's own chunk (precached with the
+ * app shell). ORT uses the bundled glue as long as no `wasmPaths.mjs` (nor a path prefix) is
+ * set; setting one makes it import the glue from that URL, which is what used to need a blob:
+ * URL and so a `script-src blob:` in the CSP. transformers.js sets both paths to a public CDN by
+ * default: they are replaced here by the wasm alone.
+ *
+ * The 27 MB .wasm is not precached (most users of Cloud mode never need it; see vite.config.ts
+ * globIgnores), so the first offline load, or `prepareRuntime()` right after a model download,
+ * stores it in the Cache API; later loads hand ORT the cached bytes (`wasmBinary`), so nothing is
+ * fetched, not even from our origin.
  */
-import ortGlueUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { ModelLoadError } from '../../errors';
 import type { TransformersEnv } from './load-qwen2vl';
 
-/** One cache; entries are keyed by the hashed asset URLs, so an app update brings new ones. */
+/** One cache; entries are keyed by the hashed asset URL, so an app update brings a new one. */
 export const ORT_RUNTIME_CACHE = 'onnx-runtime';
 
 interface OnnxWasmEnv {
@@ -35,7 +42,7 @@ async function cachedBytes(cache: Cache, url: string): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
-/** Drops runtime files of earlier app versions. */
+/** Drops runtime files of earlier app versions (and the separate glue file they kept). */
 async function pruneOldVersions(cache: Cache, current: readonly string[]): Promise<void> {
   for (const request of await cache.keys()) {
     if (!current.includes(request.url)) await cache.delete(request);
@@ -43,15 +50,15 @@ async function pruneOldVersions(cache: Cache, current: readonly string[]): Promi
 }
 
 export async function prepareOrtRuntime(transformersEnv: TransformersEnv): Promise<void> {
-  const glueUrl = new URL(ortGlueUrl, self.location.href).href;
   const wasmUrl = new URL(ortWasmUrl, self.location.href).href;
   const cache = await caches.open(ORT_RUNTIME_CACHE);
-  const [glue, wasm] = await Promise.all([cachedBytes(cache, glueUrl), cachedBytes(cache, wasmUrl)]);
-  await pruneOldVersions(cache, [glueUrl, wasmUrl]);
+  const wasm = await cachedBytes(cache, wasmUrl);
+  await pruneOldVersions(cache, [wasmUrl]);
   const onnx = (transformersEnv.backends.onnx as { wasm?: OnnxWasmEnv }).wasm;
   if (!onnx) throw new Error('transformers.js has no ONNX WebAssembly backend in this build.');
   onnx.wasmBinary = wasm;
-  onnx.wasmPaths = { mjs: URL.createObjectURL(new Blob([glue], { type: 'text/javascript' })), wasm: wasmUrl };
+  // No `mjs`: ORT then runs the glue bundled in this worker instead of importing one.
+  onnx.wasmPaths = { wasm: wasmUrl };
   // Without cross-origin isolation there are no threads; with it, 2 threads gave no speed-up here.
   onnx.numThreads = 1;
   // transformers.js would otherwise fetch the runtime again to cache it in env.customCache.

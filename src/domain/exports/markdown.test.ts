@@ -3,6 +3,7 @@ import { exportMarkdown } from './markdown';
 import type { ExportContext } from './export-context';
 import { fixtureBatch, fixtureSpecification } from '../spec-fixture.test-helpers';
 import type { DatasetSpecification } from '../schema';
+import { createSeededRandom } from '../palette/seeded-random';
 
 const context: ExportContext = {
   projectName: 'Gouache animals',
@@ -121,5 +122,88 @@ describe('exportMarkdown', () => {
   it('says when a prompt cannot be counted', () => {
     const text = exportMarkdown({ ...spec, permutation_batches: [fixtureBatch(0, { prompt: '{a, b --sref 1234567890' })] }, context);
     expect(text).toContain('- Jobs: the prompt has a syntax error');
+  });
+});
+
+/**
+ * Whatever text a project carries (a project file can hold any string where a valid sref or a
+ * model's words should be), the document keeps its structure: the same lines of the same kinds,
+ * the same table cells, and no HTML outside code.
+ */
+describe('exportMarkdown with hostile text in every field', () => {
+  const FRAGMENTS = ['\n', '\r\n', '\r', '\n\n', '\n\n\n', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '<!--', '```', '`', '~~~', '|', '# ', '- ', '1. ', '> ', '    ', '\t', '\\', '&lt;', '[x](javascript:alert(1))', '**', '--sref', '1234567890'];
+
+  function hostileText(random: () => number): string {
+    let text = 'word';
+    const parts = 1 + Math.floor(random() * 6);
+    for (let index = 0; index < parts; index += 1) text += FRAGMENTS[Math.floor(random() * FRAGMENTS.length)]! + (random() < 0.5 ? 'word' : '');
+    return text;
+  }
+
+  function withText(next: () => string): { spec: DatasetSpecification; context: ExportContext } {
+    const base = fixtureSpecification();
+    const spec: DatasetSpecification = {
+      sref_code: next(),
+      style_analysis: {
+        ...base.style_analysis,
+        primary_style: next(),
+        era_influence: next(),
+        color_palette: base.style_analysis.color_palette.map((color) => ({ ...color, name: next() })),
+        key_characteristics: base.style_analysis.key_characteristics.map(next),
+        best_subjects: base.style_analysis.best_subjects.map(next),
+        avoid_subjects: base.style_analysis.avoid_subjects.map(next),
+      },
+      training_recommendations: {
+        ...base.training_recommendations,
+        optimal_subject_distribution: base.training_recommendations.optimal_subject_distribution.map((share) => ({ ...share, category: next() })),
+      },
+      permutation_batches: base.permutation_batches.map((batch) => ({ ...batch, batch_name: next(), category: next(), notes: next(), prompt: next() })),
+      prompt_guidelines: { keep_simple: next(), avoid_style_keywords: [next()], recommended_additions: [next(), next()] },
+    };
+    const analysis = { mode_used: 'offline' as const, fallback_used: false, model: next(), device: next(), completedAt: 0 };
+    return { spec, context: { ...context, projectName: next(), srefCode: next(), analysis } };
+  }
+
+  /** Each line's block kind (table rows with their cell count); code lines as one kind. */
+  function shape(markdown: string): string[] {
+    let inFence: string | null = null;
+    return markdown.split('\n').map((line) => {
+      const fence = /^(`{3,}|~{3,})/.exec(line)?.[1];
+      if (inFence) {
+        if (fence && line.trim() === inFence) inFence = null;
+        return inFence ? 'code' : 'fence';
+      }
+      if (fence) {
+        inFence = fence;
+        return 'fence';
+      }
+      if (line.trim() === '') return 'blank';
+      if (line.startsWith('|')) return `row:${line.replace(/\\./g, '').split('|').length}`;
+      return /^(#{1,6} |- |> |\d+[.)] |<|\s)/.exec(line)?.[1]?.trim() || 'text';
+    });
+  }
+
+  /** Text outside fenced blocks and code spans, with escaped characters removed. */
+  function proseOf(markdown: string): string {
+    return markdown
+      .replace(/^(`{3,})text\n[^\n]*\n\1$/gm, '')
+      .replace(/\\./g, '')
+      .replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
+  }
+
+  const baseline = withText(() => 'plain');
+  const baselineShape = shape(exportMarkdown(baseline.spec, baseline.context));
+
+  it.each(Array.from({ length: 60 }, (_, seed) => seed + 1))('keeps the structure with hostile text, seed %i', (seed) => {
+    const random = createSeededRandom(seed);
+    const { spec, context: hostileContext } = withText(() => hostileText(random));
+    const markdown = exportMarkdown(spec, hostileContext);
+    expect(shape(markdown)).toEqual(baselineShape);
+    expect(proseOf(markdown)).not.toMatch(/[<>]/);
+  });
+
+  it('keeps an sref that does not parse on its line, as code', () => {
+    const markdown = exportMarkdown(fixtureSpecification(), { ...context, srefCode: '123\n\n<img src=x onerror=alert(1)>\r\n# not a heading' });
+    expect(section(markdown, '# Gouache animals: LoRA dataset specification')[0]).toBe('- Style reference: `--sref 123 <img src=x onerror=alert(1)> # not a heading`');
   });
 });

@@ -3,6 +3,7 @@
  * a palette table, training recommendations, every batch with its prompt in a code block, and
  * the prompt guidelines. Model-written text is escaped, so `<img onerror=…>` or a stray `|`
  * stays text in any Markdown viewer; prompts sit in fences longer than any backtick run in them.
+ * No user text brings a line break: every value is put on one line first.
  */
 import { JOBS_PER_BATCH, type DatasetSpecification, type PermutationBatch } from '../schema';
 import type { AnalysisInfo } from '../project';
@@ -154,7 +155,9 @@ function inline(text: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-function code(text: string): string {
+/** An inline code span on one line: user text (an sref that does not parse) may hold line breaks. */
+function code(raw: string): string {
+  const text = raw.replace(/\s+/g, ' ').trim();
   const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
   const ticks = '`'.repeat(longestRun + 1);
   const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;

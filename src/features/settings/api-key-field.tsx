@@ -1,8 +1,9 @@
-/** The Claude API key: kept only in this browser, testable, removable. Never shown back in full. */
+/** The Claude API key: kept in this browser (or this tab only), testable, removable. Never shown back in full. */
 import { Show, createSignal } from 'solid-js';
 import { useApp } from '../../app/app-context';
 import { createLazyCloudEngine } from '../../analysis/lazy-cloud-engine';
 import { toErrorInfo } from '../../errors';
+import { ApiKeyStorage } from './api-key-storage';
 
 type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'ok' } | { status: 'failed'; message: string };
 
@@ -19,7 +20,7 @@ export function ApiKeyField() {
     await settingsActions.setApiKey(key);
     setDraft('');
     setTest({ status: 'idle' });
-    toast.show('success', 'API key saved in this browser.');
+    toast.show('success', settings.settings.rememberApiKey ? 'API key saved in this browser.' : 'API key kept in this tab only (not stored).');
   };
 
   const testKey = async () => {
@@ -65,8 +66,9 @@ export function ApiKeyField() {
         </Show>
       </div>
       <p id="api-key-help" class="hint">
-        Stored only in this browser and sent only to the API endpoint below. Images you analyse in Cloud mode are sent there too.
+        Sent only to the API endpoint below, never anywhere else. Images you analyse in Cloud mode are sent there too.
       </p>
+      <ApiKeyStorage />
       <p role="status" aria-live="polite" classList={{ hint: true, error: test().status === 'failed', success: test().status === 'ok' }}>
         <Show when={test().status === 'testing'}>Testing the key…</Show>
         <Show when={test().status === 'ok'}>The key works.</Show>

@@ -12,6 +12,7 @@ export interface SettingsState {
 export interface SettingsActions {
   load(): Promise<void>;
   update(patch: Partial<Settings>): Promise<void>;
+  /** Saves the key where `settings.rememberApiKey` says; null removes it everywhere. */
   setApiKey(key: string | null): Promise<void>;
   apiKey(): Promise<string | null>;
 }
@@ -21,17 +22,21 @@ export function createSettingsStore(repository: SettingsRepository): [SettingsSt
 
   const actions: SettingsActions = {
     async load() {
-      const [settings, key] = await Promise.all([repository.load(), repository.apiKey()]);
-      setState({ settings, hasApiKey: key !== null, loaded: true });
+      const settings = await repository.load();
+      // A stored key must not outlive "remember" being off (say, the tab closed mid-change).
+      if (!settings.rememberApiKey) await repository.keepApiKey(false);
+      setState({ settings, hasApiKey: (await repository.apiKey()) !== null, loaded: true });
     },
     async update(patch) {
+      const rememberedBefore = state.settings.rememberApiKey; // read now: setState merges into the same object
       const next = readSettings({ ...state.settings, ...patch });
       setState('settings', next);
       await repository.save(next);
+      if (next.rememberApiKey !== rememberedBefore) await repository.keepApiKey(next.rememberApiKey);
     },
     async setApiKey(key) {
-      await repository.setApiKey(key);
-      setState('hasApiKey', key !== null && key.trim() !== '');
+      await repository.setApiKey(key, state.settings.rememberApiKey);
+      setState('hasApiKey', (await repository.apiKey()) !== null);
     },
     apiKey: () => repository.apiKey(),
   };

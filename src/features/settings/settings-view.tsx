@@ -1,8 +1,9 @@
 /** Settings: analysis mode, Claude key and model, offline model, fallback, theme. */
-import { For, Show, Suspense, createSignal, lazy } from 'solid-js';
+import { For, Show, Suspense, lazy } from 'solid-js';
 import { useApp } from '../../app/app-context';
 import { ANALYSIS_MODE_SETTINGS, DEFAULT_API_BASE_URL, THEMES, type AnalysisModeSetting, type Theme } from '../../domain/settings';
 import { CLAUDE_MODELS, modelRetirementNotice } from '../../analysis/claude-models';
+import { EndpointUrlField } from '../../ui/endpoint-url-field';
 import { ApiKeyField } from './api-key-field';
 
 // The model manager pulls in the downloader client and registry: loaded with the Settings page only.
@@ -18,7 +19,6 @@ export function SettingsView() {
   const app = useApp();
   const [state, actions] = app.settings;
   const settings = () => state.settings;
-  const [endpointError, setEndpointError] = createSignal<string | null>(null);
   const retirement = () => modelRetirementNotice(settings().claudeModel, new Date());
 
   return (
@@ -64,29 +64,15 @@ export function SettingsView() {
             )}
           </Show>
         </div>
-        <div class="field">
-          <label for="api-endpoint">API endpoint</label>
-          <input
-            id="api-endpoint"
-            type="url"
-            value={settings().apiBaseUrl}
-            spellcheck={false}
-            aria-invalid={endpointError() !== null}
-            aria-describedby="api-endpoint-help"
-            onChange={(e) => {
-              const value = e.currentTarget.value.trim() || DEFAULT_API_BASE_URL;
-              if (!/^https?:\/\/[^\s/]+/.test(value)) {
-                setEndpointError('Enter a URL such as https://api.anthropic.com');
-                return;
-              }
-              setEndpointError(null);
-              void actions.update({ apiBaseUrl: value.replace(/\/+$/, '') });
-            }}
-          />
-          <p id="api-endpoint-help" classList={{ hint: true, error: endpointError() !== null }}>
-            {endpointError() ?? 'Leave as is unless you use a proxy that speaks the Messages API.'}
-          </p>
-        </div>
+        <EndpointUrlField
+          id="api-endpoint"
+          label="API endpoint"
+          kind="api"
+          value={settings().apiBaseUrl}
+          defaultValue={DEFAULT_API_BASE_URL}
+          hint="Leave as is unless you use a proxy that speaks the Messages API. https only (http only for a proxy on this computer): your key is sent there."
+          onChange={(apiBaseUrl) => void actions.update({ apiBaseUrl })}
+        />
       </fieldset>
 
       <Suspense fallback={<p class="hint">Loading the offline model manager…</p>}>

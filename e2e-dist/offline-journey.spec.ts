@@ -2,13 +2,18 @@
  * The Offline journey: download the (tiny) model in Settings, analyse on this device (WASM: no
  * WebGPU adapter in this Chromium), get a valid spec in the editor, export it. While the analysis
  * runs, the app talks to no origin but its own.
+ *
+ * It runs on the served dist/ with the production headers (the one run of this long journey):
+ * the download and hash workers, the inference worker (ONNX Runtime with its bundled glue,
+ * xgrammar) and the service worker all work under the CSP, and the runtime kept for offline use
+ * is the .wasm alone (no separate glue script, no blob: import).
  */
 import { countJobs } from '../src/domain/permutations';
 import { DatasetSpecificationSchema, JOBS_PER_BATCH } from '../src/domain/schema';
 import { validateSpecification } from '../src/domain/validate';
-import { analysisProgress, expect, originsDuring, prepareOfflineProject, test, waitForAnalysis } from './support/offline-actions';
-import { analyze, exportAs, goToStep } from './support/app';
-import { TEST_SREF } from './support/test';
+import { analysisProgress, expect, originsDuring, prepareOfflineProject, test, waitForAnalysis } from '../e2e/support/offline-actions';
+import { analyze, exportAs, goToStep } from '../e2e/support/app';
+import { TEST_SREF } from '../e2e/support/test';
 
 test.setTimeout(240_000);
 
@@ -44,4 +49,7 @@ test('download the model, analyse offline on WASM, edit and export a valid spec'
     expect(batch.prompt.endsWith(`--sref ${TEST_SREF}`)).toBe(true);
   }
   expect(validateSpecification(spec, { srefCode: TEST_SREF }).errors).toEqual([]);
+
+  const runtime = await page.evaluate(async () => (await (await caches.open('onnx-runtime')).keys()).map((request) => new URL(request.url).pathname));
+  expect(runtime).toEqual([expect.stringMatching(/\/assets\/ort-wasm-simd-threaded\.asyncify-[\w-]+\.wasm$/)]);
 });
