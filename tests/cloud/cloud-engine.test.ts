@@ -8,6 +8,7 @@ import { createCloudEngine, type CloudEngineConfig } from '../../src/analysis/cl
 import { AppError, CancelledError, InvalidOutputError } from '../../src/errors';
 import { ApiRateLimitedError } from '../../src/analysis/claude-errors';
 import { countJobs } from '../../src/domain/permutations';
+import { originalAppSpecification } from '../../e2e/fixtures/original-app-spec';
 import { recordProgress, rejectionOf, styleImages, TEST_KEY, TEST_SREF } from './support';
 
 let claude: ClaudeStandIn;
@@ -254,6 +255,43 @@ describe('invalid output', () => {
     expect((error as InvalidOutputError).rawOutput).toBe('{"sref_code": "2468013579"');
     expect((error as InvalidOutputError).problems.length).toBeGreaterThan(0);
     expect(messageCalls()).toHaveLength(2);
+  });
+});
+
+describe('an endpoint that ignores structured output', () => {
+  // Answers in the original desktop app's shape (hex strings, a {category: "30%"} map, keep_simple
+  // true, two-item lists): usable content that the schema alone refuses, in both rounds.
+  const originalAnswer = () => JSON.stringify(originalAppSpecification(TEST_SREF, 'percent-text'), null, 2);
+
+  it('accepts an answer in the original app’s shape in one round, converted', async () => {
+    claude.enqueue(reply.text(originalAnswer()), reply.text(originalAnswer()));
+
+    const result = await engine().analyze({ images: styleImages(3), srefCode: TEST_SREF });
+
+    expect(messageCalls()).toHaveLength(1);
+    expect(result.repaired).toBe(true);
+    expect(result.rawOutput).toBe(originalAnswer());
+    const analysis = result.spec.style_analysis;
+    expect(analysis.color_palette.map((colour) => colour.hex)).toEqual(['#1E3A8A', '#3B82F6', '#F2E8CF', '#C8553D']);
+    expect(analysis.color_palette.every((colour) => colour.name.length > 0)).toBe(true);
+    const shares = result.spec.training_recommendations.optimal_subject_distribution;
+    expect(shares.reduce((sum, share) => sum + share.percentage, 0)).toBe(100);
+    expect(result.spec.prompt_guidelines.keep_simple).toMatch(/simple/);
+    expect(result.spec.permutation_batches.map((batch) => countJobs(batch.prompt))).toEqual(Array(8).fill(40));
+  });
+
+  it('asks in the repair round for what cannot be derived, and takes the answer in the old shape again', async () => {
+    const first = originalAppSpecification(TEST_SREF);
+    first.style_analysis.avoid_subjects = [];
+    claude.enqueue(reply.text(JSON.stringify(first)), reply.text('```json\n' + originalAnswer() + '\n```'));
+    const progress = recordProgress();
+
+    const result = await engine().analyze({ images: styleImages(3), srefCode: TEST_SREF, onProgress: progress.onProgress });
+
+    const repairing = progress.events.find((event) => event.stage === 'repairing');
+    expect(repairing?.stage === 'repairing' && repairing.problems).toEqual(['style_analysis.avoid_subjects: must have at least 1 item']);
+    expect(messageCalls()).toHaveLength(2);
+    expect(result.spec.style_analysis.avoid_subjects).toEqual(['crowds', 'close-up faces']);
   });
 });
 
