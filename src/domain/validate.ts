@@ -137,7 +137,9 @@ function checkBatch(batch: PermutationBatch, batchIndex: number, environment: Ba
 
   const parameters = scanPromptParameters(batch.prompt);
   const text = batch.prompt.slice(0, parameters[0]?.position ?? batch.prompt.length);
-  checkPromptStyleReference(parameters, environment.projectReference, error);
+  // In a prompt that does not parse, where the parameters begin is unknowable (an unclosed '{'
+  // swallows the --sref after it): the syntax error alone is reported until it is fixed.
+  if (parts) checkPromptStyleReference(parameters, environment.projectReference, error);
   if (parameters.some((parameter) => ['repeat', 'r'].includes(parameter.name.toLowerCase()))) {
     warning('repeat-parameter', 'prompt', '--repeat runs every job again, so the batch would make more jobs than it lists; remove it and vary the options instead.');
   }
