@@ -1,5 +1,5 @@
 /** The app shell: header navigation, the routed page, notifications and the update prompt. */
-import { Match, Show, Suspense, Switch, createEffect, createSignal, lazy, onMount } from 'solid-js';
+import { Match, Show, Suspense, Switch, createEffect, createSignal, lazy, onCleanup, onMount } from 'solid-js';
 import { AppProvider, useApp } from './app-context';
 import { Toasts } from '../ui/toasts';
 import { UpdatePrompt } from './update-prompt';
@@ -24,6 +24,15 @@ function Shell() {
   const [settings, settingsActions] = app.settings;
   const [, projectActions] = app.project;
   const [ready, setReady] = createSignal(false);
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  const closeMenuOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && menuOpen()) {
+      setMenuOpen(false);
+      document.querySelector<HTMLElement>('.menu-button')?.focus();
+    }
+  };
+  onMount(() => document.addEventListener('keydown', closeMenuOnEscape));
+  onCleanup(() => document.removeEventListener('keydown', closeMenuOnEscape));
 
   onMount(async () => {
     try {
@@ -49,11 +58,23 @@ function Shell() {
         Skip to content
       </a>
       <header class="app-header">
-        <a class="brand" href={hrefFor('workspace')}>
-          <img src="./icons/icon.svg" alt="" width="28" height="28" />
-          <span>LoRA Dataset Generator</span>
-        </a>
-        <nav aria-label="Main">
+        <h1 class="app-title">
+          <a class="brand" href={hrefFor('workspace')}>
+            <img src="./icons/icon.svg" alt="" width="28" height="28" />
+            <span>LoRA Dataset Generator</span>
+          </a>
+        </h1>
+        {/* On narrow screens the links fold into a menu; the button is hidden on wide ones (styles.css). */}
+        <button
+          type="button"
+          class="menu-button"
+          aria-expanded={menuOpen()}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen(!menuOpen())}
+        >
+          Menu
+        </button>
+        <nav id="main-nav" aria-label="Main" classList={{ open: menuOpen() }} onClick={() => setMenuOpen(false)}>
           {NAV.map((item) => (
             <a href={hrefFor(item.route)} aria-current={app.router.route() === item.route ? 'page' : undefined}>
               {item.label}

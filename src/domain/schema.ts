@@ -21,6 +21,8 @@ export const MAX_STORED_BATCHES = 30;
 export const MIN_KEY_CHARACTERISTICS = 3;
 export const MIN_BEST_SUBJECTS = 3;
 export const MIN_AVOID_SUBJECTS = 1;
+/** Largest image_count a stored spec may claim; a prompt past it keeps its last count and the validator reports it. */
+export const MAX_IMAGE_COUNT = 10_000;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const phraseList = (min: number, max: number, maxLength = 120) =>
@@ -71,7 +73,7 @@ export const PermutationBatchSchema = z.object({
     .number()
     .int()
     .min(1)
-    .max(10_000)
+    .max(MAX_IMAGE_COUNT)
     .describe('Jobs the prompt expands to; must be 40'),
   prompt: text(2000).describe(
     'Midjourney permutation prompt: {8 subjects} with {5 modifiers} --sref CODE (8 x 5 = 40 jobs)',

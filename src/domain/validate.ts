@@ -16,6 +16,7 @@ import { countParts, parsePermutationPrompt, tidySpaces, PermutationSyntaxError,
 import { inspectStyleParameters, parseSrefInput, sameStyleReference, formatStyleReference, type StyleReference } from './sref';
 import { scanPromptParameters, type PromptParameter } from './prompt-parameters';
 import { createStyleKeywordFinder, DEFAULT_STYLE_KEYWORDS } from './style-keywords';
+import { formatCount, plural } from './format-count';
 
 export interface ValidationIssue {
   severity: 'error' | 'warning';
@@ -282,14 +283,6 @@ function findRepeatedOption(parts: readonly PromptPart[]): string | null {
     }
   }
   return null;
-}
-
-function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }
 
 function joinWords(words: readonly string[]): string {
