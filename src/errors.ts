@@ -13,6 +13,7 @@ export type ErrorKind =
   | 'ApiConnection'
   | 'ApiTimeout'
   | 'ApiBadRequest'
+  | 'ApiNotFound'
   | 'Cancelled'
   | 'InvalidOutput'
   | 'ModelNotFound'

@@ -158,14 +158,14 @@ describe('retries and failures', () => {
   it.each([
     { status: 400, kind: 'ApiBadRequest', message: 'messages.0.content.0.image.source.base64: image exceeds 5 MB maximum' },
     { status: 403, kind: 'ApiPermission', message: undefined },
-    { status: 404, kind: 'ApiBadRequest', message: 'model: claude-nope' },
+    { status: 404, kind: 'ApiNotFound', message: 'model: claude-nope' },
     { status: 500, kind: 'ApiServer', message: undefined },
     { status: 503, kind: 'ApiServer', message: undefined },
   ])('maps HTTP $status to $kind', async ({ status, kind, message }) => {
     claude.enqueue(reply.httpError(status, message === undefined ? {} : { message }));
     const error = (await rejectionOf(engine({ maxRetries: 0 }).analyze({ images: styleImages(3), srefCode: TEST_SREF }))) as AppError;
     expect(error.kind).toBe(kind);
-    if (message && kind === 'ApiBadRequest') expect(error.message).toContain(message);
+    if (message && kind !== 'ApiPermission') expect(error.message).toContain(message);
   });
 
   it('maps an error event inside the stream to its type, without retrying', async () => {
@@ -345,6 +345,22 @@ describe('testKey', () => {
     await engine().testKey();
     expect(claude.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/models']);
     expect(claude.requests[0]!.headers['x-api-key'] ?? claude.requests[0]!.headers.authorization).toContain(TEST_KEY);
+  });
+
+  it('says the key could not be tested, without image advice, when the endpoint has no /v1/models', async () => {
+    claude.enqueue(reply.httpError(404, { message: 'No route for GET /v1/models' }));
+    const error = (await rejectionOf(engine().testKey())) as AppError;
+    expect(error.kind).toBe('ApiNotFound');
+    expect(error.message).toBe('The key could not be tested: this API endpoint has no model list (GET /v1/models answered 404 Not Found).');
+    expect(error.action).toMatch(/^The key may still work: start an analysis/);
+    expect(`${error.message} ${error.action}`).not.toMatch(/image|JPG|5 MB/);
+  });
+
+  it('gives key-test advice, not image advice, for any other refused key test', async () => {
+    claude.enqueue(reply.httpError(400, { message: 'unsupported query parameter: limit' }));
+    const error = (await rejectionOf(engine().testKey())) as AppError;
+    expect(error.kind).toBe('ApiBadRequest');
+    expect(error.action).not.toMatch(/image|JPG|5 MB/);
   });
 
   it('maps a rejected key to the same named error', async () => {
