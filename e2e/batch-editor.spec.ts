@@ -49,6 +49,15 @@ test('a prompt of ten billion jobs is counted, explained and never breaks the ca
   expect(pageErrors).toEqual([]);
 });
 
+test('the export summary tells the images generated from the images to keep for training', async ({ page }) => {
+  await openExampleBatches(page);
+  await goToStep(page, '4. Export');
+  const summaryValue = (term: string) => page.locator('.summary div', { has: page.getByRole('term').getByText(term, { exact: true }) }).getByRole('definition');
+  await expect(summaryValue('Images generated (4 per job)')).toHaveText('1,280');
+  await expect(summaryValue('Images to keep for training')).toHaveText(String(EXAMPLE_SPEC.training_recommendations.recommended_dataset_size));
+  await expect(page.getByText('The recommended dataset size is what you train on: the best 60 images of the 1,280 the batches generate.')).toBeVisible();
+});
+
 test('an unclosed group reports its syntax error, not a missing --sref', async ({ page }) => {
   await openExampleBatches(page);
   const card = batchCard(page, 2);
