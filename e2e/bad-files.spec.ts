@@ -13,13 +13,19 @@ test('bad files are rejected with messages, good ones kept', async ({ page }) =>
   await chooseImages(page, [
     good,
     { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('this is not an image at all') },
+    { name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) },
+    { name: 'anim.png', mimeType: 'image/png', buffer: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') },
     { name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from(truncated) },
     { name: 'poster.png', mimeType: 'image/png', buffer: huge },
     { name: 'tiny.png', mimeType: 'image/png', buffer: encodePng(16, 16, new Uint8Array(16 * 16 * 3)) },
   ]);
 
   const alert = page.getByRole('alert').filter({ hasText: 'Some files were not added' });
-  await expect(alert).toContainText('notes.png: is not a JPG, PNG or WEBP image');
+  // Each reason agrees with the file's name and label: no "is not a PNG (it is image/png)".
+  await expect(alert).toContainText('notes.png: is named as a PNG image, but its contents are not an image');
+  await expect(alert).toContainText('empty.png: is empty (0 bytes)');
+  await expect(alert).toContainText('anim.png: is in GIF format; only JPG, PNG or WEBP images can be used');
+  await expect(alert).not.toContainText('(it is image/png)');
   await expect(alert).toContainText('broken.png: could not be decoded');
   await expect(alert).toContainText('poster.png: is 31 MB');
   await expect(alert).toContainText('tiny.png: is only 16×16 px');

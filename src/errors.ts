@@ -13,6 +13,7 @@ export type ErrorKind =
   | 'ApiConnection'
   | 'ApiTimeout'
   | 'ApiBadRequest'
+  | 'ApiNotFound'
   | 'Cancelled'
   | 'InvalidOutput'
   | 'ModelNotFound'
@@ -26,6 +27,7 @@ export type ErrorKind =
   | 'Device'
   | 'QuotaExceeded'
   | 'ProjectFile'
+  | 'SpecFile'
   | 'Storage'
   | 'ProjectConflict'
   | 'ProjectDeleted'
@@ -201,6 +203,12 @@ export class QuotaExceededError extends AppError {
 export class ProjectFileError extends AppError {
   constructor(reason: string) {
     super('ProjectFile', `This project file cannot be opened: ${reason}`, 'Choose a .lora-project file saved by this app. Nothing was imported.');
+  }
+}
+
+export class SpecFileError extends AppError {
+  constructor(reason: string) {
+    super('SpecFile', `This file cannot be opened as a specification: ${reason}`, 'Choose a JSON export of this app or of the original desktop app, or a .lora-project file. Nothing was imported.');
   }
 }
 

@@ -13,8 +13,17 @@ export async function openApp(page: Page): Promise<void> {
   await expect(page.getByRole('tab', { name: '1. Images' })).toBeVisible();
 }
 
+/** Opens a page from the header, through its menu when the screen is narrow enough to fold it. */
+export async function openPage(page: Page, name: 'Project' | 'Training set' | 'Projects' | 'Settings'): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) {
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+}
+
 export async function goToStep(page: Page, step: '1. Images' | '2. Analysis' | '3. Batches' | '4. Export'): Promise<void> {
-  await page.getByRole('link', { name: 'Project', exact: true }).click();
+  await openPage(page, 'Project');
   await page.getByRole('tab', { name: step }).click();
 }
 

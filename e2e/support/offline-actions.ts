@@ -4,42 +4,22 @@
  * written with roles and labels.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { startClaudeStandIn, type ClaudeStandIn } from '../fixtures/claude-server';
 import { startHubServer, type HubServer } from '../fixtures/hub-server';
 import { cspGuardFixtures, type CspGuardFixtures } from './csp-guard';
 import { expectStatus, modelCard, openModelSettings } from './model-actions';
 import { chooseImages, enterSref, goToStep, openApp } from './app';
 import { styleImages, TEST_SREF } from './test';
-// @ts-expect-error plain .mjs script without type declarations
-import { ensureTinyQwen2VlFixture } from '../../scripts/fixtures/make-tiny-qwen2vl.mjs';
+import { DEFAULT_VARIANT_REPO, publishTinyModel, TINY_MODEL_HUB_ROOT } from './tiny-model-repo';
 
-export const DEFAULT_VARIANT_REPO = 'onnx-community/Qwen2-VL-2B-Instruct';
-const HUB_ROOT = resolve('.fixtures/hub-offline');
-
-/** Copies the generated tiny model into `HUB_ROOT/<default repo>/` (files already there are kept). */
-async function publishTinyModel(): Promise<void> {
-  const { dir } = (await ensureTinyQwen2VlFixture('standard')) as { dir: string };
-  const target = join(HUB_ROOT, ...DEFAULT_VARIANT_REPO.split('/'));
-  const files = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const entry of files) {
-    if (!entry.isFile()) continue;
-    const from = join(entry.parentPath, entry.name);
-    const to = join(target, from.slice(dir.length));
-    const [source, existing] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
-    if (existing && existing.size === source.size && existing.mtimeMs >= source.mtimeMs) continue;
-    await mkdir(join(to, '..'), { recursive: true });
-    await copyFile(from, to);
-  }
-}
+export { DEFAULT_VARIANT_REPO };
 
 export const test = base.extend<{ hub: HubServer; claude: ClaudeStandIn } & CspGuardFixtures>({
   ...cspGuardFixtures,
   // eslint-disable-next-line no-empty-pattern
   hub: async ({}, use) => {
     await publishTinyModel();
-    const hub = await startHubServer({ root: HUB_ROOT });
+    const hub = await startHubServer({ root: TINY_MODEL_HUB_ROOT });
     await use(hub);
     await hub.close();
   },

@@ -24,5 +24,4 @@ export function styleImages(count: number): TestFile[] {
   }));
 }
 
-export const TEST_SREF = '2468013579';
-export const TEST_API_KEY = 'sk-ant-test-0123456789abcdef';
+export { TEST_API_KEY, TEST_SREF } from './test-constants';

@@ -1,6 +1,7 @@
 /**
  * Model text -> a valid DatasetSpecification, or the list of problems to send back in a repair
- * request. Parse, apply the domain's deterministic repairs, then validate with the domain rules.
+ * request. Parse (other shapes converted, domain/spec-input.ts), apply the domain's deterministic
+ * repairs, then validate with the domain rules. Converted or repaired output says so.
  */
 import { parseSpecificationText } from '../domain/parse-output';
 import { repairSpecification } from '../domain/repair';
@@ -18,5 +19,5 @@ export function checkSpecificationOutput(text: string, srefCode: string): Output
   const spec = repairSpecification(parsed.spec, context);
   const report = validateSpecification(spec, context);
   if (!report.valid) return { ok: false, problems: report.errors.map((issue) => formatValidationIssue(issue, spec)) };
-  return { ok: true, spec, repaired: JSON.stringify(spec) !== JSON.stringify(parsed.spec) };
+  return { ok: true, spec, repaired: parsed.changes.length > 0 || JSON.stringify(spec) !== JSON.stringify(parsed.spec) };
 }

@@ -80,15 +80,36 @@ export class ApiTimeoutError extends AppError {
   }
 }
 
+/** Which request failed: the advice differs (image sizes matter to an analysis, not to a key test). */
+export type ClaudeRequestPurpose = 'analysis' | 'key-test';
+
 export class ApiBadRequestError extends AppError {
   readonly status: number;
-  constructor(status: number, apiMessage: string) {
+  constructor(status: number, apiMessage: string, purpose: ClaudeRequestPurpose = 'analysis') {
     super(
       'ApiBadRequest',
       `Claude refused the request (${status}): ${apiMessage}`,
-      'Check the model and API address in Settings and that each image is a JPG, PNG or WEBP under 5 MB, then try again.',
+      purpose === 'analysis'
+        ? 'Check the model and API address in Settings and that each image is a JPG, PNG or WEBP under 5 MB, then try again.'
+        : 'Check the model and the API endpoint in Settings, then test again.',
     );
     this.status = status;
+  }
+}
+
+/** 404: the endpoint has no such route (a proxy without /v1/models, a wrong address) or no such model. */
+export class ApiNotFoundError extends AppError {
+  constructor(purpose: ClaudeRequestPurpose, detail?: string) {
+    super(
+      'ApiNotFound',
+      purpose === 'key-test'
+        ? 'The key could not be tested: this API endpoint has no model list (GET /v1/models answered 404 Not Found).'
+        : `The API endpoint answered 404 Not Found${detail ? ` (${detail})` : ''}: the address or the model is not known there.`,
+      purpose === 'key-test'
+        ? 'The key may still work: start an analysis to find out. If that fails too, check the API endpoint in Settings (the address before /v1).'
+        : 'Check the API endpoint in Settings (the address before /v1) and pick another model, then try again.',
+      detail ? { detail } : undefined,
+    );
   }
 }
 
@@ -98,6 +119,8 @@ export interface ErrorMappingContext {
   signal?: AbortSignal | undefined;
   /** What to call the cancelled operation. */
   operation?: string;
+  /** Which request this was (default: an analysis). */
+  purpose?: ClaudeRequestPurpose;
 }
 
 /** Turns anything the SDK throws into one of our named errors. AppErrors pass through. */
@@ -111,7 +134,7 @@ export function mapClaudeError(error: unknown, context: ErrorMappingContext): Ap
   if (error instanceof Sdk.APIError) {
     const apiMessage = clean(error.apiMessage ?? error.message);
     if (error.status === undefined) return mapStreamError(error.type, apiMessage);
-    return mapStatusError(error, apiMessage);
+    return mapStatusError(error, apiMessage, context.purpose ?? 'analysis');
   }
   // A connection dropped mid-stream surfaces as a stream read error: AnthropicError('terminated') in
   // Node, TypeError('network error') in Chromium.
@@ -120,7 +143,7 @@ export function mapClaudeError(error: unknown, context: ErrorMappingContext): Ap
   return new AppError('Unexpected', 'The Claude request failed unexpectedly.', 'Try again. If it persists, reload the page.', detail ? { detail } : undefined);
 }
 
-function mapStatusError(error: Sdk.APIError, apiMessage: string | undefined): AppError {
+function mapStatusError(error: Sdk.APIError, apiMessage: string | undefined, purpose: ClaudeRequestPurpose): AppError {
   const status = error.status ?? 0;
   if (status === 401) return new ApiAuthenticationError(apiMessage);
   if (status === 403) return new ApiPermissionError(apiMessage);
@@ -128,7 +151,8 @@ function mapStatusError(error: Sdk.APIError, apiMessage: string | undefined): Ap
   if (status === 529 || error.type === 'overloaded_error') return new ApiOverloadedError(apiMessage);
   if (status === 408 || status === 504) return new ApiTimeoutError();
   if (status >= 500) return new ApiServerError(status, apiMessage);
-  return new ApiBadRequestError(status, apiMessage ?? 'no reason given');
+  if (status === 404) return new ApiNotFoundError(purpose, apiMessage);
+  return new ApiBadRequestError(status, apiMessage ?? 'no reason given', purpose);
 }
 
 /** An `event: error` inside a 200 stream: classified by the error type the API sent. */

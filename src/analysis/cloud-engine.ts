@@ -115,7 +115,7 @@ export function createCloudEngine(config: CloudEngineConfig): CloudEngine {
     try {
       await createClient().models.list({ limit: 1 }, signal ? { signal } : undefined);
     } catch (error) {
-      throw mapClaudeError(error, { apiKey: config.apiKey, signal, operation: 'The key test' });
+      throw mapClaudeError(error, { apiKey: config.apiKey, signal, operation: 'The key test', purpose: 'key-test' });
     }
   }
 

@@ -27,6 +27,15 @@ function Shell() {
   const [, projectActions] = app.project;
   const [ready, setReady] = createSignal(false);
   onCleanup(onDatabaseNotice((notice) => explainDatabaseNotice(notice, app.toasts[1])));
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  const closeMenuOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && menuOpen()) {
+      setMenuOpen(false);
+      document.querySelector<HTMLElement>('.menu-button')?.focus();
+    }
+  };
+  onMount(() => document.addEventListener('keydown', closeMenuOnEscape));
+  onCleanup(() => document.removeEventListener('keydown', closeMenuOnEscape));
 
   onMount(async () => {
     try {
@@ -54,11 +63,23 @@ function Shell() {
         Skip to content
       </a>
       <header class="app-header">
-        <a class="brand" href={hrefFor('workspace')}>
-          <img src="./icons/icon.svg" alt="" width="28" height="28" />
-          <span>LoRA Dataset Generator</span>
-        </a>
-        <nav aria-label="Main">
+        <h1 class="app-title">
+          <a class="brand" href={hrefFor('workspace')}>
+            <img src="./icons/icon.svg" alt="" width="28" height="28" />
+            <span>LoRA Dataset Generator</span>
+          </a>
+        </h1>
+        {/* On narrow screens the links fold into a menu; the button is hidden on wide ones (styles.css). */}
+        <button
+          type="button"
+          class="menu-button"
+          aria-expanded={menuOpen()}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen(!menuOpen())}
+        >
+          Menu
+        </button>
+        <nav id="main-nav" aria-label="Main" classList={{ open: menuOpen() }} onClick={() => setMenuOpen(false)}>
           {NAV.map((item) => (
             <a href={hrefFor(item.route)} aria-current={app.router.route() === item.route ? 'page' : undefined}>
               {item.label}

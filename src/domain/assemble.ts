@@ -14,6 +14,9 @@ import { countJobs } from './permutations';
 import { parseSrefInput } from './sref';
 import {
   JOBS_PER_BATCH,
+  MIN_AVOID_SUBJECTS,
+  MIN_BEST_SUBJECTS,
+  MIN_KEY_CHARACTERISTICS,
   type DatasetSpecification,
   type PermutationBatch,
   type Priority,
@@ -47,9 +50,6 @@ const PRIORITY_WEIGHT: Record<Priority, number> = { high: 3, medium: 2, low: 1 }
 const MIN_DATASET_SIZE = 20;
 const MAX_DATASET_SIZE = 100;
 
-/** Limits of the spec schema that deduplication must not break. */
-const MIN_KEY_CHARACTERISTICS = 3;
-const MIN_BEST_SUBJECTS = 3;
 
 export function assembleSpecification(draft: Draft, context: AssembleContext): AssembledSpecification {
   // Written in its canonical form when it parses; otherwise as given, and the validator says why.
@@ -96,7 +96,7 @@ export function assembleSpecification(draft: Draft, context: AssembleContext): A
         })),
         key_characteristics: distinctAtLeast(draft.key_characteristics, MIN_KEY_CHARACTERISTICS, 'key characteristics', repairs),
         best_subjects: distinctAtLeast(draft.best_subjects, MIN_BEST_SUBJECTS, 'best subjects', repairs),
-        avoid_subjects: distinctAtLeast(draft.avoid_subjects, 1, 'subjects to avoid', repairs),
+        avoid_subjects: distinctAtLeast(draft.avoid_subjects, MIN_AVOID_SUBJECTS, 'subjects to avoid', repairs),
       },
       training_recommendations: {
         recommended_dataset_size: recommendedDatasetSize(draft.batches),

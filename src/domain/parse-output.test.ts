@@ -53,16 +53,17 @@ describe('parseSpecificationText checks the schema', () => {
     ['a fraction where a whole number belongs', (v: Record<string, any>) => { v.training_recommendations.recommended_dataset_size = 60.5; }, ['training_recommendations.recommended_dataset_size: expected a whole number, got 60.5']],
     ['an empty name', (v: Record<string, any>) => { v.permutation_batches[1].batch_name = '   '; }, ['permutation_batches[1].batch_name: must not be empty']],
     ['a bad colour', (v: Record<string, any>) => { v.style_analysis.color_palette[0].hex = 'teal'; }, ['style_analysis.color_palette[0].hex: has the wrong format']],
-    ['too few characteristics', (v: Record<string, any>) => { v.style_analysis.key_characteristics = ['flat']; }, ['style_analysis.key_characteristics: must have at least 3 items']],
+    // Too few characteristics or subjects are topped up from the spec itself (spec-input.ts); nothing can stand in for an empty avoid list.
+    ['too few subjects to avoid', (v: Record<string, any>) => { v.style_analysis.avoid_subjects = []; }, ['style_analysis.avoid_subjects: must have at least 1 item']],
     ['a number out of range', (v: Record<string, any>) => { v.training_recommendations.recommended_dataset_size = 5; }, ['training_recommendations.recommended_dataset_size: must be at least 10']],
     ['a list where an object belongs', (v: Record<string, any>) => { v.prompt_guidelines = []; }, ['prompt_guidelines: expected an object, got a list']],
     [
       'several problems at once',
       (v: Record<string, any>) => {
-        v.sref_code = 42;
+        v.sref_code = true;
         v.permutation_batches[0].priority = 'top';
       },
-      ['sref_code: expected a string, got a number', 'permutation_batches[0].priority: expected one of high|medium|low'],
+      ['sref_code: expected a string, got a boolean', 'permutation_batches[0].priority: expected one of high|medium|low'],
     ],
   ])('reports %s as a readable line', (_name, change, problems) => {
     expect(parseSpecificationText(mutate(change))).toEqual({ ok: false, problems });

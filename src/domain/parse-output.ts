@@ -1,22 +1,31 @@
 /**
  * Reads a dataset specification out of a model's raw text: plain JSON, JSON in ``` fences, or
- * JSON surrounded by prose. The object is checked with the one schema and normalised; problems
- * come back as readable lines the engine can show the user or send back in a repair request.
+ * JSON surrounded by prose. The object is read liberally (spec-input.ts), checked with the one
+ * schema and normalised; problems come back as readable lines the engine can show the user or
+ * send back in a repair request.
  */
 import { DatasetSpecificationSchema, type DatasetSpecification } from './schema';
-import { foldPriority, normalizeSpecification } from './normalize';
+import { normalizeSpecification } from './normalize';
+import { normalizeSpecificationInput } from './spec-input';
 import { formatZodIssues } from './zod-issues';
 
-export type ParseSpecificationResult = { ok: true; spec: DatasetSpecification } | { ok: false; problems: string[] };
+export type ParseSpecificationResult =
+  | { ok: true; spec: DatasetSpecification; /** What spec-input.ts converted (empty for our own shape). */ changes: string[] }
+  | { ok: false; problems: string[] };
 
 export function parseSpecificationText(text: string): ParseSpecificationResult {
   const json = findJsonObject(text);
   if (!json.ok) return { ok: false, problems: [json.problem] };
-  const parsed = DatasetSpecificationSchema.safeParse(foldEnumCase(json.value), { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: formatZodIssues(parsed.error.issues) };
-  return { ok: true, spec: normalizeSpecification(parsed.data) };
+  return parseSpecificationValue(json.value);
 }
 
+/** A parsed JSON value -> our specification: other shapes converted, then the schema, then the canonical form. */
+export function parseSpecificationValue(value: unknown): ParseSpecificationResult {
+  const input = normalizeSpecificationInput(value);
+  const parsed = DatasetSpecificationSchema.safeParse(input.value, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: formatZodIssues(parsed.error.issues) };
+  return { ok: true, spec: normalizeSpecification(parsed.data), changes: input.changes };
+}
 type JsonSearch = { ok: true; value: Record<string, unknown> } | { ok: false; problem: string };
 
 /** Tries the whole text, then each fenced block, then each balanced {...} span, in that order. */
@@ -63,18 +72,4 @@ function balancedObjects(text: string): string[] {
   }
   if (depth > 0 && start >= 0) spans.push(text.slice(start));
   return spans;
-}
-
-/** Models write "High" as often as "high": fold priority case before the enum check. */
-function foldEnumCase(value: Record<string, unknown>): Record<string, unknown> {
-  const batches = value.permutation_batches;
-  if (!Array.isArray(batches)) return value;
-  return {
-    ...value,
-    permutation_batches: batches.map((batch: unknown) => {
-      if (typeof batch !== 'object' || batch === null || typeof (batch as { priority?: unknown }).priority !== 'string') return batch;
-      const record = batch as Record<string, unknown>;
-      return { ...record, priority: foldPriority(record.priority as string) };
-    }),
-  };
 }

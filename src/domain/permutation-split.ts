@@ -30,8 +30,8 @@ const SEARCH_BUDGET = 20_000;
 /** Groups up to this many jobs try every chunk size; larger ones try a sampled set. */
 const FULL_CAP_SEARCH = 64;
 
-/** Throws PermutationSyntaxError; a prompt within the limit is returned unchanged. */
-export function splitForPlan(prompt: string, jobsPerPrompt: number): string[] {
+/** Throws PermutationSyntaxError; a prompt within the limit is returned unchanged. Callers use permutations.ts `splitForPlan`, which bounds the size first. */
+export function splitPromptForPlan(prompt: string, jobsPerPrompt: number): string[] {
   if (!Number.isInteger(jobsPerPrompt) || jobsPerPrompt < 1) {
     throw new RangeError(`jobsPerPrompt must be a whole number of at least 1, got ${jobsPerPrompt}.`);
   }

@@ -9,15 +9,13 @@
  * Job counts that are not 40, syntax errors and style words need judgement and are left to
  * the validator. The input is not modified.
  */
-import type { DatasetSpecification, PermutationBatch } from './schema';
+import { MAX_IMAGE_COUNT, type DatasetSpecification, type PermutationBatch } from './schema';
 import { foldPriority } from './normalize';
 import { countParts, parsePermutationPrompt, PermutationSyntaxError, tidySpaces } from './permutation-tree';
 import { formatStyleReference, inspectStyleReference, parseSrefInput, sameStyleReference, type StyleReference } from './sref';
 import { scanPromptParameters } from './prompt-parameters';
 import type { ValidationContext } from './validate';
 
-/** Schema bound of image_count; a larger count is left for the validator to report. */
-const MAX_IMAGE_COUNT = 10_000;
 const STYLE_PARAMETERS = new Set(['sref', 'sw', 'sv']);
 
 export function repairSpecification(spec: DatasetSpecification, context: ValidationContext): DatasetSpecification {

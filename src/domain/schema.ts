@@ -17,6 +17,12 @@ export const MIN_BATCHES = 8;
 export const MAX_BATCHES = 10;
 /** Hard ceiling for stored/imported specs (the rules above are checked by the validator). */
 export const MAX_STORED_BATCHES = 30;
+/** Shortest lists the schema accepts (spec-input.ts pads shorter ones only where that is honest). */
+export const MIN_KEY_CHARACTERISTICS = 3;
+export const MIN_BEST_SUBJECTS = 3;
+export const MIN_AVOID_SUBJECTS = 1;
+/** Largest image_count a stored spec may claim; a prompt past it keeps its last count and the validator reports it. */
+export const MAX_IMAGE_COUNT = 10_000;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const phraseList = (min: number, max: number, maxLength = 120) =>
@@ -39,9 +45,9 @@ export const StyleAnalysisSchema = z.object({
   primary_style: text(120).describe('The dominant art style in a few words'),
   era_influence: text(120).describe('Era or movement the style draws on'),
   color_palette: z.array(PaletteColorSchema).min(1).max(8),
-  key_characteristics: phraseList(3, 10),
-  best_subjects: phraseList(3, 15, 60),
-  avoid_subjects: phraseList(1, 10, 60),
+  key_characteristics: phraseList(MIN_KEY_CHARACTERISTICS, 10),
+  best_subjects: phraseList(MIN_BEST_SUBJECTS, 15, 60),
+  avoid_subjects: phraseList(MIN_AVOID_SUBJECTS, 10, 60),
 });
 
 export const SubjectShareSchema = z.object({
@@ -67,7 +73,7 @@ export const PermutationBatchSchema = z.object({
     .number()
     .int()
     .min(1)
-    .max(10_000)
+    .max(MAX_IMAGE_COUNT)
     .describe('Jobs the prompt expands to; must be 40'),
   prompt: text(2000).describe(
     'Midjourney permutation prompt: {8 subjects} with {5 modifiers} --sref CODE (8 x 5 = 40 jobs)',

@@ -3,6 +3,7 @@ import { formatValidationIssue, validateBatch, validateSpecification, type Valid
 import { fixtureBatch, fixtureSpecification, FIXTURE_SREF } from './spec-fixture.test-helpers';
 import { EXAMPLE_SPEC, EXAMPLE_SREF } from './example-spec';
 import type { DatasetSpecification, PermutationBatch, Priority } from './schema';
+import { createSeededRandom } from './palette/seeded-random';
 
 const context = { srefCode: FIXTURE_SREF };
 const codes = (issues: readonly ValidationIssue[]) => issues.map((issue) => issue.code);
@@ -110,6 +111,25 @@ describe('validateBatch', () => {
     const issues = validateBatch(fixtureBatch(2, overrides), 2, context);
     expect(issues).toHaveLength(expected.length);
     expected.forEach((partial, index) => expect(issues[index]).toMatchObject({ batchIndex: 2, ...partial }));
+  });
+
+  it('reports only the syntax error when an unclosed group swallows the --sref', () => {
+    const issues = validateBatch(fixtureBatch(0, { prompt: `{a, b with {x, y} --sref ${FIXTURE_SREF}` }), 0, context);
+    expect(issues).toEqual([
+      { severity: 'error', code: 'prompt-syntax', field: 'prompt', batchIndex: 0, position: 0, message: "Unclosed '{' at position 0: add a matching '}'." },
+    ]);
+  });
+
+  it('never reports a style-reference problem beside a syntax error, over many broken prompts', () => {
+    const random = createSeededRandom(4);
+    const valid = fixtureBatch(0).prompt;
+    for (let round = 0; round < 500; round += 1) {
+      const at = Math.floor(random() * (valid.length + 1));
+      const brace = ['{', '}', '{x, '][Math.floor(random() * 3)]!;
+      const prompt = valid.slice(0, at) + brace + valid.slice(at);
+      const issueCodes = codes(validateBatch(fixtureBatch(0, { prompt }), 0, context));
+      if (issueCodes.includes('prompt-syntax')) expect(issueCodes.filter((code) => code.startsWith('sref')), prompt).toEqual([]);
+    }
   });
 
   it('does not count style words inside parameters or the sref URL', () => {

@@ -16,6 +16,7 @@ import { countParts, parsePermutationPrompt, tidySpaces, PermutationSyntaxError,
 import { inspectStyleParameters, parseSrefInput, sameStyleReference, formatStyleReference, type StyleReference } from './sref';
 import { scanPromptParameters, type PromptParameter } from './prompt-parameters';
 import { createStyleKeywordFinder, DEFAULT_STYLE_KEYWORDS } from './style-keywords';
+import { formatCount, plural } from './format-count';
 
 export interface ValidationIssue {
   severity: 'error' | 'warning';
@@ -137,7 +138,9 @@ function checkBatch(batch: PermutationBatch, batchIndex: number, environment: Ba
 
   const parameters = scanPromptParameters(batch.prompt);
   const text = batch.prompt.slice(0, parameters[0]?.position ?? batch.prompt.length);
-  checkPromptStyleReference(parameters, environment.projectReference, error);
+  // In a prompt that does not parse, where the parameters begin is unknowable (an unclosed '{'
+  // swallows the --sref after it): the syntax error alone is reported until it is fixed.
+  if (parts) checkPromptStyleReference(parameters, environment.projectReference, error);
   if (parameters.some((parameter) => ['repeat', 'r'].includes(parameter.name.toLowerCase()))) {
     warning('repeat-parameter', 'prompt', '--repeat runs every job again, so the batch would make more jobs than it lists; remove it and vary the options instead.');
   }
@@ -280,14 +283,6 @@ function findRepeatedOption(parts: readonly PromptPart[]): string | null {
     }
   }
   return null;
-}
-
-function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }
 
 function joinWords(words: readonly string[]): string {

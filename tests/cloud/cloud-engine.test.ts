@@ -8,6 +8,7 @@ import { createCloudEngine, type CloudEngineConfig } from '../../src/analysis/cl
 import { AppError, CancelledError, InvalidOutputError } from '../../src/errors';
 import { ApiRateLimitedError } from '../../src/analysis/claude-errors';
 import { countJobs } from '../../src/domain/permutations';
+import { originalAppSpecification } from '../../e2e/fixtures/original-app-spec';
 import { recordProgress, rejectionOf, styleImages, TEST_KEY, TEST_SREF } from './support';
 
 let claude: ClaudeStandIn;
@@ -157,14 +158,14 @@ describe('retries and failures', () => {
   it.each([
     { status: 400, kind: 'ApiBadRequest', message: 'messages.0.content.0.image.source.base64: image exceeds 5 MB maximum' },
     { status: 403, kind: 'ApiPermission', message: undefined },
-    { status: 404, kind: 'ApiBadRequest', message: 'model: claude-nope' },
+    { status: 404, kind: 'ApiNotFound', message: 'model: claude-nope' },
     { status: 500, kind: 'ApiServer', message: undefined },
     { status: 503, kind: 'ApiServer', message: undefined },
   ])('maps HTTP $status to $kind', async ({ status, kind, message }) => {
     claude.enqueue(reply.httpError(status, message === undefined ? {} : { message }));
     const error = (await rejectionOf(engine({ maxRetries: 0 }).analyze({ images: styleImages(3), srefCode: TEST_SREF }))) as AppError;
     expect(error.kind).toBe(kind);
-    if (message && kind === 'ApiBadRequest') expect(error.message).toContain(message);
+    if (message && kind !== 'ApiPermission') expect(error.message).toContain(message);
   });
 
   it('maps an error event inside the stream to its type, without retrying', async () => {
@@ -257,6 +258,43 @@ describe('invalid output', () => {
   });
 });
 
+describe('an endpoint that ignores structured output', () => {
+  // Answers in the original desktop app's shape (hex strings, a {category: "30%"} map, keep_simple
+  // true, two-item lists): usable content that the schema alone refuses, in both rounds.
+  const originalAnswer = () => JSON.stringify(originalAppSpecification(TEST_SREF, 'percent-text'), null, 2);
+
+  it('accepts an answer in the original app’s shape in one round, converted', async () => {
+    claude.enqueue(reply.text(originalAnswer()), reply.text(originalAnswer()));
+
+    const result = await engine().analyze({ images: styleImages(3), srefCode: TEST_SREF });
+
+    expect(messageCalls()).toHaveLength(1);
+    expect(result.repaired).toBe(true);
+    expect(result.rawOutput).toBe(originalAnswer());
+    const analysis = result.spec.style_analysis;
+    expect(analysis.color_palette.map((colour) => colour.hex)).toEqual(['#1E3A8A', '#3B82F6', '#F2E8CF', '#C8553D']);
+    expect(analysis.color_palette.every((colour) => colour.name.length > 0)).toBe(true);
+    const shares = result.spec.training_recommendations.optimal_subject_distribution;
+    expect(shares.reduce((sum, share) => sum + share.percentage, 0)).toBe(100);
+    expect(result.spec.prompt_guidelines.keep_simple).toMatch(/simple/);
+    expect(result.spec.permutation_batches.map((batch) => countJobs(batch.prompt))).toEqual(Array(8).fill(40));
+  });
+
+  it('asks in the repair round for what cannot be derived, and takes the answer in the old shape again', async () => {
+    const first = originalAppSpecification(TEST_SREF);
+    first.style_analysis.avoid_subjects = [];
+    claude.enqueue(reply.text(JSON.stringify(first)), reply.text('```json\n' + originalAnswer() + '\n```'));
+    const progress = recordProgress();
+
+    const result = await engine().analyze({ images: styleImages(3), srefCode: TEST_SREF, onProgress: progress.onProgress });
+
+    const repairing = progress.events.find((event) => event.stage === 'repairing');
+    expect(repairing?.stage === 'repairing' && repairing.problems).toEqual(['style_analysis.avoid_subjects: must have at least 1 item']);
+    expect(messageCalls()).toHaveLength(2);
+    expect(result.spec.style_analysis.avoid_subjects).toEqual(['crowds', 'close-up faces']);
+  });
+});
+
 describe('cancellation', () => {
   it('stops mid-stream quickly with CancelledError', async () => {
     claude.enqueue(reply.spec(undefined, { chunks: 50, chunkDelayMs: 100 }));
@@ -307,6 +345,22 @@ describe('testKey', () => {
     await engine().testKey();
     expect(claude.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v1/models']);
     expect(claude.requests[0]!.headers['x-api-key'] ?? claude.requests[0]!.headers.authorization).toContain(TEST_KEY);
+  });
+
+  it('says the key could not be tested, without image advice, when the endpoint has no /v1/models', async () => {
+    claude.enqueue(reply.httpError(404, { message: 'No route for GET /v1/models' }));
+    const error = (await rejectionOf(engine().testKey())) as AppError;
+    expect(error.kind).toBe('ApiNotFound');
+    expect(error.message).toBe('The key could not be tested: this API endpoint has no model list (GET /v1/models answered 404 Not Found).');
+    expect(error.action).toMatch(/^The key may still work: start an analysis/);
+    expect(`${error.message} ${error.action}`).not.toMatch(/image|JPG|5 MB/);
+  });
+
+  it('gives key-test advice, not image advice, for any other refused key test', async () => {
+    claude.enqueue(reply.httpError(400, { message: 'unsupported query parameter: limit' }));
+    const error = (await rejectionOf(engine().testKey())) as AppError;
+    expect(error.kind).toBe('ApiBadRequest');
+    expect(error.action).not.toMatch(/image|JPG|5 MB/);
   });
 
   it('maps a rejected key to the same named error', async () => {

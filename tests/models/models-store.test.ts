@@ -1,6 +1,11 @@
-/** The models feature store's device-memory warning (navigator.deviceMemory cannot be set in Chromium tests). */
+/**
+ * The models feature store: the device-memory warning (navigator.deviceMemory cannot be set in
+ * Chromium tests), and a download that does not wait for the browser's persistent-storage answer.
+ */
 import { describe, expect, it } from 'vitest';
 import { createModelsStore } from '../../src/features/models/create-models-store';
+import type { DownloadClient } from '../../src/models/download-client';
+import { DEFAULT_HUB_HOST, DEFAULT_OFFLINE_VARIANT } from '../../src/domain/settings';
 import { createMemoryManifestRepository } from './support/memory-manifest-repository';
 import { createModelStore } from '../../src/models/model-store';
 import { createNodeModelFileSystem } from './support/node-model-file-system';
@@ -21,5 +26,35 @@ describe('memory warning', () => {
     const warning = actions.memoryWarning(variant);
     if (expected === undefined) expect(warning).toBeUndefined();
     else expect(warning).toContain(expected);
+  });
+});
+
+describe('starting a download', () => {
+  it('does not wait for the persistent-storage answer (Firefox asks the user and may never hear back)', async () => {
+    const downloads: string[] = [];
+    const client: DownloadClient = {
+      resolve: async () => ({ ok: true, model: { key: 'k', commit: 'c'.repeat(40), dtype: {} as never, fileCount: 9, totalBytes: 50 * 1024 * 1024, bytesDone: 0 } }),
+      download: async (key) => {
+        downloads.push(key);
+        return { status: 'paused', key };
+      },
+      pause: async () => undefined,
+      cancel: async () => undefined,
+      importFiles: async (key) => ({ status: 'ready', key, imported: [] }),
+      dispose: () => undefined,
+    };
+    let asked = 0;
+    const [, actions] = createModelsStore({
+      store,
+      createClient: () => client,
+      detectDevice: async () => ({ device: 'wasm', hasShaderF16: false }),
+      // A permission prompt nobody answers.
+      storageManager: { persisted: async () => false, persist: () => ((asked += 1), new Promise<boolean>(() => undefined)) },
+    });
+    const settings = { hubHost: DEFAULT_HUB_HOST, customModel: null, offlineVariant: DEFAULT_OFFLINE_VARIANT };
+    const started = actions.download(DEFAULT_OFFLINE_VARIANT, settings);
+    await expect.poll(() => downloads, { timeout: 2_000 }).toEqual(['k']);
+    expect(asked).toBe(1);
+    await started;
   });
 });

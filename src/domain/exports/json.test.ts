@@ -16,7 +16,7 @@ describe('exportJson', () => {
   });
 
   it('re-imports through the model-output reader unchanged', () => {
-    expect(parseSpecificationText(exportJson(spec, context))).toEqual({ ok: true, spec });
+    expect(parseSpecificationText(exportJson(spec, context))).toEqual({ ok: true, spec, changes: [] });
   });
 
   it('keeps text that looks like markup as data', () => {

@@ -64,7 +64,7 @@ describe('exportMarkdown', () => {
 
   it('has the training recommendations', () => {
     expect(section(markdown, '## Training recommendations')).toEqual([
-      'Recommended dataset size: **60 images**',
+      'Recommended dataset size: **60 images to keep for training, the best of the 1,280 the batches generate**',
       '| Subject category | Share |',
       '| --- | --- |',
       '| animals | 30% |',
@@ -75,7 +75,7 @@ describe('exportMarkdown', () => {
   });
 
   it('lists every batch with its prompt in a code block', () => {
-    expect(markdown).toContain('8 batches, 320 jobs, 1280 images');
+    expect(markdown).toContain('8 batches, 320 jobs, 1,280 images');
     spec.permutation_batches.forEach((batch) => {
       const lines = section(markdown, `### Batch ${batch.batch_number}: ${batch.batch_name}`);
       expect(lines).toEqual([

@@ -10,6 +10,8 @@ import type { AnalysisInfo } from '../project';
 import { countJobs, PermutationSyntaxError } from '../permutations';
 import { toSingleLine } from '../normalize';
 import { IMAGES_PER_JOB } from '../validate';
+import { countBatchJobs, describeDatasetSize } from '../job-summary';
+import { formatCount } from '../format-count';
 import type { ExportContext } from './export-context';
 
 export function exportMarkdown(spec: DatasetSpecification, context: ExportContext): string {
@@ -78,7 +80,7 @@ function recommendationsSection(spec: DatasetSpecification): string[] {
   return [
     '## Training recommendations',
     '',
-    `Recommended dataset size: **${recommendations.recommended_dataset_size} images**`,
+    `Recommended dataset size: **${describeDatasetSize(recommendations.recommended_dataset_size, countBatchJobs(spec.permutation_batches).images)}**`,
     '',
     '| Subject category | Share |',
     '| --- | --- |',
@@ -92,7 +94,7 @@ function batchesSection(spec: DatasetSpecification): string[] {
   const lines = [
     '## Permutation batches',
     '',
-    `${spec.permutation_batches.length} batches, ${totalJobs} jobs, ${totalJobs * IMAGES_PER_JOB} images (each job makes ${IMAGES_PER_JOB}; each batch should make ${JOBS_PER_BATCH} jobs).`,
+    `${spec.permutation_batches.length} batches, ${formatCount(totalJobs)} jobs, ${formatCount(totalJobs * IMAGES_PER_JOB)} images (each job makes ${IMAGES_PER_JOB}; each batch should make ${JOBS_PER_BATCH} jobs).`,
   ];
   spec.permutation_batches.forEach((batch, index) => lines.push('', ...batchLines(batch, counts[index] ?? null)));
   return lines;
@@ -104,7 +106,7 @@ function batchLines(batch: PermutationBatch, jobs: number | null): string[] {
     '',
     `- Category: ${inline(batch.category)}`,
     `- Priority: ${inline(batch.priority)}`,
-    `- Jobs: ${jobs === null ? 'the prompt has a syntax error' : jobs}`,
+    `- Jobs: ${jobs === null ? 'the prompt has a syntax error' : formatCount(jobs)}`,
   ];
   if (batch.notes.trim()) lines.push(`- Notes: ${inline(batch.notes)}`);
   lines.push('', ...codeBlock(toSingleLine(batch.prompt)));

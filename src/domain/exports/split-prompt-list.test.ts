@@ -37,6 +37,15 @@ describe('exportSplitPromptList', () => {
     expect(blocks[1]).toHaveLength(10);
   });
 
+  it('writes a prompt too large to split unchanged instead of hundreds of thousands of lines', () => {
+    // 6 groups of 10 options: 1,000,000 jobs, over the 100,000 that can be listed.
+    const huge = `${Array.from({ length: 6 }, (_, group) => `{${Array.from({ length: 10 }, (_, option) => `w${group}${option}`).join(', ')}}`).join(' ')} --sref 1`;
+    const spec = { ...fixtureSpecification(), permutation_batches: [fixtureBatch(0, { prompt: huge }), fixtureBatch(1)] };
+    const blocks = blocksOf(exportSplitPromptList(spec, 'pro'));
+    expect(blocks[0]).toEqual([huge]);
+    expect(blocks[1]).toHaveLength(1);
+  });
+
   it('covers every plan', () => {
     expect(PLAN_IDS).toEqual(Object.keys(PLANS));
   });

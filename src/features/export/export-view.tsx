@@ -4,7 +4,8 @@ import { useApp } from '../../app/app-context';
 import { PLANS, type PlanId } from '../../domain/plans';
 import { parseSrefInput } from '../../domain/sref';
 import { validateSpecification } from '../../domain/validate';
-import { expandPrompt, splitForPlan } from '../../domain/permutations';
+import { summarizeJobs } from '../../domain/job-summary';
+import { countOf, formatCount } from '../../domain/format-count';
 import {
   exportFileName,
   exportJobsCsv,
@@ -30,21 +31,14 @@ export function ExportView() {
     return parsed.ok ? parsed.canonical : '';
   };
   const report = createMemo(() => (state.project?.spec ? validateSpecification(state.project.spec, { srefCode: srefCode() }) : null));
-  const totals = createMemo(() => {
-    const spec = state.project?.spec;
-    if (!spec) return { jobs: 0, prompts: 0 };
-    let jobs = 0;
-    let prompts = 0;
-    for (const batch of spec.permutation_batches) {
-      try {
-        jobs += expandPrompt(batch.prompt).length;
-        prompts += splitForPlan(batch.prompt, PLANS[plan()].jobsPerPrompt).length;
-      } catch {
-        // Syntax errors are listed by the validator; they just do not count here.
-      }
-    }
-    return { jobs, prompts };
-  });
+  const totals = createMemo(() => summarizeJobs(state.project?.spec?.permutation_batches ?? [], PLANS[plan()].jobsPerPrompt));
+  const countNotes = () => {
+    const { unreadable, tooLargeToSplit } = totals();
+    return [
+      unreadable.length > 0 ? `${batchList(unreadable)} ${unreadable.length === 1 ? 'has' : 'have'} a syntax error and ${unreadable.length === 1 ? 'is' : 'are'} not counted.` : null,
+      tooLargeToSplit.length > 0 ? `${batchList(tooLargeToSplit)} ${tooLargeToSplit.length === 1 ? 'is' : 'are'} too large to split for a plan; ${tooLargeToSplit.length === 1 ? 'its jobs are' : 'their jobs are'} counted, ${tooLargeToSplit.length === 1 ? 'its prompt is' : 'their prompts are'} written unsplit.` : null,
+    ].filter((note): note is string => note !== null);
+  };
 
   const context = (): ExportContext => ({
     projectName: state.project?.name ?? 'project',
@@ -81,21 +75,34 @@ export function ExportView() {
             <dl class="summary">
               <div>
                 <dt>Batches</dt>
-                <dd>{spec().permutation_batches.length}</dd>
+                <dd>{formatCount(spec().permutation_batches.length)}</dd>
               </div>
               <div>
                 <dt>Jobs</dt>
-                <dd>{totals().jobs}</dd>
+                <dd>{formatCount(totals().jobs)}</dd>
               </div>
               <div>
-                <dt>Images (4 per job)</dt>
-                <dd>{totals().jobs * 4}</dd>
+                <dt>Images generated (4 per job)</dt>
+                <dd>{formatCount(totals().images)}</dd>
+              </div>
+              <div>
+                <dt>Images to keep for training</dt>
+                <dd>{formatCount(spec().training_recommendations.recommended_dataset_size)}</dd>
               </div>
               <div>
                 <dt>Validation</dt>
-                <dd>{report()?.valid ? 'Valid' : `${report()?.errors.length ?? 0} errors`}</dd>
+                <dd>{report()?.valid ? 'Valid' : countOf(report()?.errors.length ?? 0, 'error')}</dd>
               </div>
             </dl>
+            <p class="hint">
+              The recommended dataset size is what you train on: the best {countOf(spec().training_recommendations.recommended_dataset_size, 'image')} of the{' '}
+              {formatCount(totals().images)} the batches generate.
+            </p>
+            <Show when={countNotes().length > 0}>
+              <ul class="notice notice-warning" role="note" aria-label="Not in the totals">
+                <For each={countNotes()}>{(note) => <li>{note}</li>}</For>
+              </ul>
+            </Show>
             <Show when={report() && !report()!.valid}>
               <p class="notice notice-warning" role="note">
                 The specification still has errors. You can export it, but fix them in the batch editor first for a clean run.
@@ -120,7 +127,7 @@ export function ExportView() {
                 <div>
                   <strong>Prompts split for your plan</strong>
                   <p class="hint">
-                    Each prompt fits the plan's limit of {PLANS[plan()].jobsPerPrompt} jobs per permutation prompt: {totals().prompts} prompts in all.
+                    Each prompt fits the plan's limit of {PLANS[plan()].jobsPerPrompt} jobs per permutation prompt: {countOf(totals().prompts, 'prompt')} in all.
                   </p>
                   <label for="plan-select">Midjourney plan</label>{' '}
                   <select id="plan-select" value={plan()} onChange={(e) => void settingsActions.update({ plan: e.currentTarget.value as PlanId })}>
@@ -149,4 +156,10 @@ export function ExportView() {
       </Show>
     </section>
   );
+}
+
+/** "Batch 3", "Batches 3 and 5", "Batches 2, 4 and 7". */
+function batchList(numbers: readonly number[]): string {
+  if (numbers.length === 1) return `Batch ${numbers[0]}`;
+  return `Batches ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
 }

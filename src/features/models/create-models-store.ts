@@ -191,9 +191,13 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
 
   async function askPersistence(bytes: number): Promise<void> {
     if (!storage?.persist) return void setState('persistence', 'unsupported');
-    if (await storage.persisted()) return void setState('persistence', 'granted');
-    if (bytes < PERSIST_FROM_BYTES) return;
-    setState('persistence', (await storage.persist()) ? 'granted' : 'denied');
+    try {
+      if (await storage.persisted()) return void setState('persistence', 'granted');
+      if (bytes < PERSIST_FROM_BYTES) return;
+      setState('persistence', (await storage.persist()) ? 'granted' : 'denied');
+    } catch {
+      setState('persistence', 'unknown');
+    }
   }
 
   const actions: ModelsActions = {
@@ -220,14 +224,16 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
       // A recorded download resumes without the Hub listing (works offline, keeps its commit).
       const known = await manifestFor(source);
       let key: ModelKey;
+      // Persistence is asked for, not waited on: Firefox asks the user, and an unanswered prompt
+      // would hold the download forever.
       if (known && known.state !== 'ready') {
         key = known.key;
-        await askPersistence(totalBytes(known) - bytesDone(known));
+        void askPersistence(totalBytes(known) - bytesDone(known));
       } else {
         const resolved = await worker.resolve({ ...source, variantId, ...profile });
         if (!resolved.ok) return patchCard(variantId, { busy: false, message: errorMessage(resolved.error) });
         key = resolved.model.key;
-        await askPersistence(resolved.model.totalBytes - resolved.model.bytesDone);
+        void askPersistence(resolved.model.totalBytes - resolved.model.bytesDone);
       }
       await refreshCard(variantId, settings);
       patchCard(variantId, { busy: false, message: undefined });

@@ -25,7 +25,9 @@ export function ModelSettings(props: { settings: Settings; onChange: (patch: Par
 
   return (
     <fieldset class="card model-settings">
-      <legend>Offline model</legend>
+      <legend>
+        <h3>Offline model</h3>
+      </legend>
       <HubHostField value={props.settings.hubHost} onChange={(hubHost) => props.onChange({ hubHost })} />
       <p class="hint" data-testid="model-device">
         {state.device ? (state.device.device === 'webgpu' ? `This device runs models on WebGPU${state.device.hasShaderF16 ? ' with 16-bit floats' : ''}.` : 'No WebGPU adapter here: models run on the CPU (WASM).') : 'Checking this device…'}

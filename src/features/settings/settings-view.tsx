@@ -26,7 +26,9 @@ export function SettingsView() {
       <h2 id="settings-heading">Settings</h2>
 
       <fieldset class="card">
-        <legend>Analysis mode</legend>
+        <legend>
+          <h3>Analysis mode</h3>
+        </legend>
         <For each={ANALYSIS_MODE_SETTINGS}>
           {(mode) => (
             <label class="radio">
@@ -48,7 +50,9 @@ export function SettingsView() {
       </fieldset>
 
       <fieldset class="card">
-        <legend>Cloud (Claude)</legend>
+        <legend>
+          <h3>Cloud (Claude)</h3>
+        </legend>
         <ApiKeyField />
         <div class="field">
           <label for="claude-model">Model</label>
@@ -80,7 +84,9 @@ export function SettingsView() {
       </Suspense>
 
       <fieldset class="card">
-        <legend>Appearance</legend>
+        <legend>
+          <h3>Appearance</h3>
+        </legend>
         <div class="field">
           <label for="theme">Theme</label>
           <select id="theme" value={settings().theme} onChange={(e) => void actions.update({ theme: e.currentTarget.value as Theme })}>

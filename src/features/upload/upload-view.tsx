@@ -13,6 +13,12 @@ export function UploadView() {
 
   const srefText = () => state.project?.srefCode ?? '';
   const sref = createMemo(() => (srefText().trim() === '' ? null : parseSrefInput(srefText())));
+  // A plain derived value, read in the JSX: the help follows every keystroke.
+  const srefHelp = () => {
+    const result = sref();
+    if (result === null) return 'Numeric codes of any length, random, image URLs, several values, ::weights, --sw and --sv.';
+    return result.ok ? `Prompts will end with --sref ${result.canonical}` : result.error;
+  };
   const imageCount = () => state.images.length;
   const ready = () => imageCount() >= MIN_IMAGES && sref()?.ok === true;
 
@@ -56,12 +62,7 @@ export function UploadView() {
           onInput={(event) => actions.setSref(event.currentTarget.value)}
         />
         <p id="sref-help" classList={{ hint: true, error: sref()?.ok === false }}>
-          <Show when={sref()} fallback="Numeric codes of any length, random, image URLs, several values, ::weights, --sw and --sv.">
-            {(result) => {
-              const value = result();
-              return value.ok ? `Prompts will end with --sref ${value.canonical}` : value.error;
-            }}
-          </Show>
+          {srefHelp()}
         </p>
       </div>
 
