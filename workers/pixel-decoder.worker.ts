@@ -1,0 +1,7 @@
+/// <reference lib="webworker" />
+/** One decoder of the pixel worker's pool (src/analysis/pixel-decoder-pool.ts). */
+import { expose } from 'comlink';
+import { createBrowserPixelDecoder } from '../src/analysis/palette-decode';
+import { createTransferringDecoder } from '../src/analysis/transferring-decoder';
+
+expose(createTransferringDecoder(createBrowserPixelDecoder()));
