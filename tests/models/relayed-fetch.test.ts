@@ -28,19 +28,27 @@ afterEach(async () => {
   await kit?.dispose();
 });
 
-/** The relay as the download worker sees it, plus how many body bytes the relay has read so far. */
+/** The relay as the download worker sees it, plus how far the relay has read each body and whether it was cancelled. */
 function relay(options: RelayOptions = SMALL) {
-  const read = { bytes: 0 };
+  const read = { bytes: 0, cancelled: false };
   const countingFetch: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
     if (!response.body) return response;
-    const counted = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          read.bytes += chunk.byteLength;
-          controller.enqueue(chunk);
+    const reader = response.body.getReader();
+    const counted = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          const { done, value } = await reader.read();
+          if (done) return controller.close();
+          read.bytes += value.byteLength;
+          controller.enqueue(value);
         },
-      }),
+        cancel(reason) {
+          read.cancelled = true;
+          return reader.cancel(reason);
+        },
+      },
+      { highWaterMark: 0 },
     );
     return new Response(counted, response);
   };
@@ -163,6 +171,18 @@ describe('fetch relay', () => {
     const stoppedAt = read.bytes;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(read.bytes).toBe(stoppedAt);
+  });
+
+  it('a download that fails while writing stops the relayed body instead of leaving it waiting', async () => {
+    kit = await createModelTestKit();
+    const manifest = await kit.resolve();
+    // Full halfway through the big file, with much more of it still to come than the relay reads ahead.
+    const before = manifest.files.slice(0, manifest.files.findIndex((file) => file.path === DECODER_DATA)).reduce((sum, file) => sum + file.size, 0);
+    kit.files.setQuota(before + 500_000);
+    const { fetch: relayed, read } = relay();
+    const downloader = createModelDownloader({ store: kit.store, fetch: relayed, retry: FAST_RETRY, now: Date.now, checkpoint: { everyMs: 1000, everyBytes: 1 << 30 }, progressEveryMs: 50 });
+    await expect(downloader.download(manifest.key, { signal: new AbortController().signal, onEvent: () => {} })).rejects.toMatchObject({ kind: 'QuotaExceeded' });
+    await until(() => read.cancelled);
   });
 
   it('error statuses come through with their body', async () => {
