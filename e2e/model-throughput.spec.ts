@@ -33,6 +33,8 @@ const FILES = [
   { path: 'tokenizer.json', size: 8 * MB },
 ];
 const ROUNDS = Math.max(1, Number(process.env.THROUGHPUT_ROUNDS ?? 1));
+/** A download takes 1-3 s on a quiet machine; under heavy shared load it took up to 100 s. */
+const DOWNLOAD_TIMEOUT_MS = 300_000;
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const rate = (bytes: number, ms: number) => bytes / MB / (ms / 1000);
@@ -45,7 +47,7 @@ async function downloadWithApp(page: Page, hub: HubServer): Promise<{ ms: number
   await expect(card.getByText('Used for offline analysis')).toBeVisible();
   hub.clearRequests();
   await card.getByRole('button', { name: 'Download' }).click();
-  await expectStatus(card, 'ready', 150_000);
+  await expectStatus(card, 'ready', DOWNLOAD_TIMEOUT_MS);
   return byteSpan(hub.requests);
 }
 
@@ -64,7 +66,7 @@ interface Round {
 }
 
 test('download throughput vs plain fetch', async ({ playwright, launchOptions, baseURL }) => {
-  test.setTimeout(60_000 + ROUNDS * 180_000);
+  test.setTimeout(ROUNDS * 3 * DOWNLOAD_TIMEOUT_MS);
   const written = await writeFakeModelRepo(ROOT, REPO, FILES, 7);
   const total = written.reduce((sum, file) => sum + file.size, 0);
   const hub = await startHubServer({ root: ROOT });
