@@ -1,8 +1,15 @@
 /**
  * Benchmark page for bench/palette.mjs: paints test photos in the browser, encodes them, and times
- * the real palette client (worker decode + clustering) end to end.
+ * the real palette client (pixel worker, its pool of decoder workers, clustering) end to end,
+ * beside two same-run references: the files decoded in full one after another, and spread over
+ * navigator.hardwareConcurrency workers (the ceiling parallel decoding can reach here).
  */
+import { createPaletteApi } from '../src/analysis/palette-api';
 import { createPaletteClient } from '../src/analysis/palette-client';
+import { startFullDecoders } from './full-decode-timing';
+import { createReferencePixelDecoder } from './reference-pixel-decoder';
+
+type Swatch = { hex: string; name: string; share?: number };
 
 export interface PaletteBenchRun {
   format: string;
@@ -10,10 +17,13 @@ export interface PaletteBenchRun {
   width: number;
   height: number;
   bytes: number;
+  cores: number;
   runsMs: number[];
-  /** Same-run reference: a plain full-size createImageBitmap of the same blobs, one after another. */
-  decodeRunsMs: number[];
-  palette: { hex: string; name: string; share?: number }[];
+  /** Same-run reference: a full-size createImageBitmap of each file, one after another, in one worker. */
+  serialDecodeRunsMs: number[];
+  /** Same-run ceiling: the same full-size decodes spread over navigator.hardwareConcurrency workers. */
+  parallelDecodeRunsMs: number[];
+  palette: Swatch[];
 }
 
 const HUES = [
@@ -53,26 +63,64 @@ function paintPhoto(width: number, height: number, seed: number): OffscreenCanva
   return canvas;
 }
 
-async function run(options: { format: 'image/jpeg' | 'image/png' | 'image/webp'; images: number; width: number; height: number; runs: number }): Promise<PaletteBenchRun> {
+async function paintBlobs(options: { format: string; images: number; width: number; height: number }): Promise<Blob[]> {
   const blobs: Blob[] = [];
   for (let seed = 0; seed < options.images; seed += 1) {
     blobs.push(await paintPhoto(options.width, options.height, seed).convertToBlob({ type: options.format, quality: 0.9 }));
   }
+  return blobs;
+}
+
+async function run(options: { format: 'image/jpeg' | 'image/png' | 'image/webp'; images: number; width: number; height: number; runs: number }): Promise<PaletteBenchRun> {
+  const blobs = await paintBlobs(options);
+  const client = createPaletteClient();
+  const cores = navigator.hardwareConcurrency;
+  const decoders = await startFullDecoders(cores);
+  try {
+    // Start every worker (and the decoder pool) and compile outside the timing.
+    await client.extract(blobs.slice(0, cores));
+    await decoders.parallel(blobs.slice(0, cores));
+    const runsMs: number[] = [];
+    const serialDecodeRunsMs: number[] = [];
+    const parallelDecodeRunsMs: number[] = [];
+    let palette: Swatch[] = [];
+    const steps = [
+      async () => {
+        const started = performance.now();
+        palette = await client.extract(blobs);
+        runsMs.push(performance.now() - started);
+      },
+      async () => serialDecodeRunsMs.push(await decoders.serial(blobs)),
+      async () => parallelDecodeRunsMs.push(await decoders.parallel(blobs)),
+    ];
+    // The order rotates from run to run, so drift on a shared machine hits all three alike.
+    for (let i = 0; i < options.runs; i += 1) {
+      for (let step = 0; step < steps.length; step += 1) await steps[(i + step) % steps.length]!();
+    }
+    const bytes = blobs.reduce((sum, blob) => sum + blob.size, 0);
+    return { format: options.format, images: options.images, width: options.width, height: options.height, bytes, cores, runsMs, serialDecodeRunsMs, parallelDecodeRunsMs, palette };
+  } finally {
+    decoders.dispose();
+    client.dispose();
+  }
+}
+
+export interface PoolEquivalenceRun {
+  format: string;
+  /** The app's palette: pixel worker, decoder pool, resize while decoding. */
+  pooled: Swatch[];
+  /** The pre-issue-13 path on the same files: full decodes one after another, canvas downscale. */
+  serial: Swatch[];
+}
+
+/** Photo-like images through the pooled palette and the serial reference path. */
+async function comparePooledWithSerial(options: { format: 'image/jpeg' | 'image/png' | 'image/webp'; images: number; width: number; height: number }): Promise<PoolEquivalenceRun> {
+  const blobs = await paintBlobs(options);
   const client = createPaletteClient();
   try {
-    await client.extract(blobs.slice(0, 1)); // start the worker and JIT outside the timing
-    const runsMs: number[] = [];
-    const decodeRunsMs: number[] = [];
-    let palette: PaletteBenchRun['palette'] = [];
-    for (let i = 0; i < options.runs; i += 1) {
-      const started = performance.now();
-      palette = await client.extract(blobs);
-      runsMs.push(performance.now() - started);
-      const decodeStarted = performance.now();
-      for (const blob of blobs) (await createImageBitmap(blob)).close();
-      decodeRunsMs.push(performance.now() - decodeStarted);
-    }
-    return { format: options.format, images: options.images, width: options.width, height: options.height, bytes: blobs.reduce((sum, blob) => sum + blob.size, 0), runsMs, decodeRunsMs, palette };
+    const pooled = await client.extract(blobs);
+    const serial = await createPaletteApi(createReferencePixelDecoder()).extractPalette(blobs, 'serial-reference');
+    return { format: options.format, pooled, serial };
   } finally {
     client.dispose();
   }
@@ -80,7 +128,7 @@ async function run(options: { format: 'image/jpeg' | 'image/png' | 'image/webp';
 
 export interface PaletteCheckRun {
   format: string;
-  palette: { hex: string; name: string; share?: number }[];
+  palette: Swatch[];
   probes: { width: number; height: number; dHash: string; thumbnailWidth: number }[];
 }
 
@@ -125,12 +173,32 @@ async function check(options: { format: 'image/jpeg' | 'image/png' | 'image/webp
   }
 }
 
+/** The first bytes of canvas-encoded files of known sizes, for checking header parsing against real encoders. */
+async function encodeHeaders(sizes: { width: number; height: number }[]): Promise<{ type: string; quality: number; alpha: boolean; width: number; height: number; header: number[] }[]> {
+  const out = [];
+  for (const { width, height } of sizes) {
+    for (const [type, quality, alpha] of [['image/png', 1, false], ['image/webp', 0.8, false], ['image/webp', 1, false], ['image/webp', 0.8, true]] as const) {
+      const canvas = new OffscreenCanvas(width, height);
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = alpha ? 'rgba(200, 80, 40, 0.5)' : '#C8674A';
+      context.fillRect(0, 0, width, height / 2);
+      const blob = await canvas.convertToBlob({ type, quality });
+      out.push({ type: blob.type, quality, alpha, width, height, header: [...new Uint8Array(await blob.slice(0, 32).arrayBuffer())] });
+    }
+  }
+  return out;
+}
+
 declare global {
   interface Window {
     runPaletteBench: typeof run;
     runPaletteCheck: typeof check;
+    runPoolEquivalence: typeof comparePooledWithSerial;
+    encodeHeaders: typeof encodeHeaders;
   }
 }
 window.runPaletteBench = run;
 window.runPaletteCheck = check;
+window.runPoolEquivalence = comparePooledWithSerial;
+window.encodeHeaders = encodeHeaders;
 document.getElementById('status')!.textContent = 'ready';

@@ -3,7 +3,8 @@ import type { PaletteBenchRun } from './palette-page';
 
 export interface PaletteBenchResult extends PaletteBenchRun {
   medianMs: number;
-  targetMs: number;
+  serialDecodeMs: number;
+  parallelDecodeMs: number;
 }
 
 /** `outDir`: where the page is built (give tests their own, so a bench run can happen alongside). */

@@ -1,12 +1,24 @@
 /**
- * Issue 6, figure 3: download throughput with hashing and OPFS writing, as a ratio to a plain
- * fetch of the same bytes from the same local server, in the same run. Timed on the server
- * (first byte request start to last response end) so both sides are measured alike. Prints
- * the figure and writes it to .fixtures/model-throughput.json for the benchmark harness.
+ * Download throughput (issues 6 and 13): the app's pipeline (fetch worker, download worker
+ * writing OPFS, SHA-256 in the hash worker) against what this machine allows, on the same bytes
+ * from the same server in the same run. Each stage alone (fetch, SHA-256, OPFS write:
+ * e2e/support/download-stages.ts) is timed before and after every download; the ceiling comes
+ * from their means (bench/support/throughput-ceiling.ts). Fetches and downloads are timed on the
+ * server (first request start to last response end).
+ *
+ * Each round uses a fresh persistent profile, as an installed app has: OPFS on disk (incognito
+ * keeps OPFS in memory, written through the browser process). THROUGHPUT_ROUNDS sets the rounds
+ * (the benchmark runs several; the e2e suite one). Writes .fixtures/model-throughput.json for
+ * bench/items/download-throughput.ts.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { startHubServer, type HubServer, type RecordedRequest } from './fixtures/hub-server';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { median } from '../bench/harness/stats';
+import { describeBound, throughputCeiling } from '../bench/support/throughput-ceiling';
+import { startHubServer, type HubServer } from './fixtures/hub-server';
+import { byteSpan, timeDownloadStages, type StageTimes } from './support/download-stages';
 import { writeFakeModelRepo } from './support/model-fixtures';
 import { expect, expectStatus, modelCard, test } from './support/model-actions';
 
@@ -20,76 +32,124 @@ const FILES = [
   { path: 'onnx/decoder_model_merged_q4.onnx_data', size: 200 * MB },
   { path: 'tokenizer.json', size: 8 * MB },
 ];
+const ROUNDS = Math.max(1, Number(process.env.THROUGHPUT_ROUNDS ?? 1));
+/** A download takes 1-3 s on a quiet machine; under heavy shared load it took up to 100 s. */
+const DOWNLOAD_TIMEOUT_MS = 300_000;
 
-function byteSpan(requests: RecordedRequest[]): { ms: number; bytes: number } {
-  const bodies = requests.filter((request) => (request.kind === 'cdn' || request.kind === 'resolve') && request.status !== 302);
-  const start = Math.min(...bodies.map((request) => request.startedAt));
-  const end = Math.max(...bodies.map((request) => request.endedAt ?? Date.now()));
-  return { ms: end - start, bytes: bodies.reduce((sum, request) => sum + request.bytesSent, 0) };
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+const rate = (bytes: number, ms: number) => bytes / MB / (ms / 1000);
+
+/** Downloads the repo through the app's model card (Settings → Custom source) and times it on the server. */
+async function downloadWithApp(page: Page, hub: HubServer): Promise<{ ms: number; bytes: number }> {
+  const card = modelCard(page, 'Custom source');
+  await card.getByLabel('Repo id').fill(REPO);
+  await card.getByRole('button', { name: 'Use this source' }).click();
+  await expect(card.getByText('Used for offline analysis')).toBeVisible();
+  hub.clearRequests();
+  await card.getByRole('button', { name: 'Download' }).click();
+  await expectStatus(card, 'ready', DOWNLOAD_TIMEOUT_MS);
+  return byteSpan(hub.requests);
 }
 
-async function plainFetch(page: import('@playwright/test').Page, hub: HubServer, paths: string[]) {
-  hub.clearRequests();
+interface Round {
+  stagesBefore: StageTimes;
+  stagesAfter: StageTimes;
+  pipelineMs: number;
+  pipelineMBps: number;
+  fetchMBps: number;
+  sha256MBps: number;
+  opfsWriteMBps: number;
+  ceilingMBps: number;
+  ceilingBound: string;
+  ratioToCeiling: number;
+  ratioToFetch: number;
+}
+
+test('download throughput vs plain fetch', async ({ playwright, launchOptions, baseURL }) => {
+  test.setTimeout(ROUNDS * 3 * DOWNLOAD_TIMEOUT_MS);
+  const written = await writeFakeModelRepo(ROOT, REPO, FILES, 7);
+  const total = written.reduce((sum, file) => sum + file.size, 0);
+  const hub = await startHubServer({ root: ROOT });
   const commit = await hub.commitOf(REPO);
-  const urls = paths.map((path) => `${hub.url}/${REPO}/resolve/${commit}/${path}`);
-  const received = await page.evaluate(async (list) => {
-    let total = 0;
-    for (const url of list) {
-      const reader = (await fetch(url, { cache: 'no-store' })).body!.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
+  const urls = written.map((file) => `${hub.url}/${REPO}/resolve/${commit}/${file.path}`);
+  const rounds: Round[] = [];
+  try {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const profile = await mkdtemp(join(tmpdir(), 'throughput-profile-'));
+      let context: BrowserContext | undefined;
+      try {
+        context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto('./#/settings');
+        const host = page.getByLabel('Hub host');
+        await host.fill(hub.url);
+        await host.press('Tab');
+
+        const stagesBefore = await timeDownloadStages(page, hub, urls);
+        expect(stagesBefore.bytes).toBe(total);
+        const pipeline = await downloadWithApp(page, hub);
+        expect(pipeline.bytes).toBe(total);
+        const stagesAfter = await timeDownloadStages(page, hub, urls);
+
+        const stages = [stagesBefore, stagesAfter];
+        const fetchMBps = rate(total, mean(stages.map((run) => run.fetchMs)));
+        const sha256MBps = rate(total, mean(stages.map((run) => run.hashMs)));
+        const opfsWriteMBps = rate(total, mean(stages.map((run) => run.writeMs)));
+        const ceiling = throughputCeiling(
+          [
+            { name: 'fetch', rate: fetchMBps },
+            { name: 'SHA-256', rate: sha256MBps },
+            { name: 'OPFS write', rate: opfsWriteMBps },
+          ],
+          stagesBefore.cores,
+        );
+        const pipelineMBps = rate(total, pipeline.ms);
+        rounds.push({
+          stagesBefore,
+          stagesAfter,
+          pipelineMs: pipeline.ms,
+          pipelineMBps,
+          fetchMBps,
+          sha256MBps,
+          opfsWriteMBps,
+          ceilingMBps: ceiling.rate,
+          ceilingBound: describeBound(ceiling),
+          ratioToCeiling: pipelineMBps / ceiling.rate,
+          ratioToFetch: pipelineMBps / fetchMBps,
+        });
+        console.log(`[model-throughput] round ${round + 1}: ${JSON.stringify(rounds.at(-1))}`);
+      } finally {
+        await context?.close();
+        await rm(profile, { recursive: true, force: true });
       }
     }
-    return total;
-  }, urls);
-  return { ...byteSpan(hub.requests), received };
-}
-
-test('download throughput vs plain fetch', async ({ page }) => {
-  test.setTimeout(120_000);
-  const written = await writeFakeModelRepo(ROOT, REPO, FILES, 7);
-  const hub = await startHubServer({ root: ROOT });
-  try {
-    await page.goto('./#/settings');
-    const host = page.getByLabel('Hub host');
-    await host.fill(hub.url);
-    await host.press('Tab');
-    const paths = written.map((file) => file.path);
-    const total = written.reduce((sum, file) => sum + file.size, 0);
-
-    const fetchBefore = await plainFetch(page, hub, paths);
-    expect(fetchBefore.received).toBe(total);
-
-    const card = modelCard(page, 'Custom source');
-    await card.getByLabel('Repo id').fill(REPO);
-    await card.getByRole('button', { name: 'Use this source' }).click();
-    await expect(card.getByText('Used for offline analysis')).toBeVisible();
-    hub.clearRequests();
-    await card.getByRole('button', { name: 'Download' }).click();
-    await expectStatus(card, 'ready', 90_000);
-    const pipeline = byteSpan(hub.requests);
-    expect(pipeline.bytes).toBe(total);
-
-    const fetchAfter = await plainFetch(page, hub, paths);
-    const fetchMs = (fetchBefore.ms + fetchAfter.ms) / 2;
-    const figure = {
-      figure: 'model download throughput (hash + OPFS write) / plain fetch',
-      bytes: total,
-      pipelineMs: pipeline.ms,
-      pipelineMBps: total / MB / (pipeline.ms / 1000),
-      fetchMs,
-      fetchMBps: total / MB / (fetchMs / 1000),
-      ratio: fetchMs / pipeline.ms,
-      target: '>= 0.85',
-    };
-    console.log(`[model-throughput] ${JSON.stringify(figure)}`);
-    await mkdir(resolve('.fixtures'), { recursive: true });
-    await writeFile(resolve('.fixtures/model-throughput.json'), `${JSON.stringify(figure, null, 2)}\n`);
-    test.info().annotations.push({ type: 'throughput ratio', description: figure.ratio.toFixed(3) });
-    expect(figure.ratio).toBeGreaterThan(0);
   } finally {
     await hub.close();
   }
+
+  const of = (key: 'pipelineMBps' | 'fetchMBps' | 'sha256MBps' | 'opfsWriteMBps' | 'ceilingMBps') => median(rounds.map((round) => round[key]));
+  const figure = {
+    figure: 'model download throughput (fetch worker + OPFS write + SHA-256) against the same-run ceiling and plain fetch',
+    bytes: total,
+    files: written.length,
+    cores: rounds[0]!.stagesBefore.cores,
+    rounds: rounds.length,
+    pipelineMBps: of('pipelineMBps'),
+    fetchMBps: of('fetchMBps'),
+    sha256MBps: of('sha256MBps'),
+    opfsWriteMBps: of('opfsWriteMBps'),
+    ceilingMBps: of('ceilingMBps'),
+    ceilingBounds: rounds.map((round) => round.ceilingBound),
+    ratioToCeiling: of('pipelineMBps') / of('ceilingMBps'),
+    ratioToFetch: of('pipelineMBps') / of('fetchMBps'),
+    roundRatiosToCeiling: rounds.map((round) => round.ratioToCeiling),
+    roundRatiosToFetch: rounds.map((round) => round.ratioToFetch),
+    perRound: rounds,
+    target: 'ratioToCeiling >= 0.85 and ratioToFetch >= 0.5',
+  };
+  console.log(`[model-throughput] ${JSON.stringify({ ...figure, perRound: undefined })}`);
+  await mkdir(resolve('.fixtures'), { recursive: true });
+  await writeFile(resolve('.fixtures/model-throughput.json'), `${JSON.stringify(figure, null, 2)}\n`);
+  test.info().annotations.push({ type: 'throughput ratio to ceiling', description: figure.ratioToCeiling.toFixed(3) });
+  expect(figure.ratioToCeiling).toBeGreaterThan(0);
 });

@@ -27,6 +27,32 @@ function createPaintingDecoder(calls: string[] = []): PixelDecoder {
   };
 }
 
+/** The painting decoder, `concurrency` at a time, each decode finishing after a seeded random delay. */
+function createPooledPaintingDecoder(concurrency: number, calls: string[] = [], seed = 1): PixelDecoder & { mostAtOnce(): number } {
+  const serial = createPaintingDecoder(calls);
+  let state = seed;
+  const delay = () => new Promise((resolve) => setTimeout(resolve, (state = (state * 48_271) % 2_147_483_647) % 15));
+  let running = 0;
+  let most = 0;
+  const track = async <T>(work: () => Promise<T>) => {
+    running += 1;
+    most = Math.max(most, running);
+    try {
+      await delay();
+      return await work();
+    } finally {
+      running -= 1;
+    }
+  };
+  return {
+    concurrency,
+    decodeScaled: (image, maxPixels) => track(() => serial.decodeScaled(image, maxPixels)),
+    // The thumbnail is the image itself, so a probe shows which image it belongs to.
+    decodeForProbe: (image) => track(async () => ({ ...(await serial.decodeForProbe(image)), thumbnail: image })),
+    mostAtOnce: () => most,
+  };
+}
+
 const blobOf = (paints: Paint[]) => new Blob([JSON.stringify(paints)]);
 const NAVY_CREAM = [{ hex: '#1B2A5C', share: 60 }, { hex: '#F3EEE4', share: 40 }];
 const RED_BLUE = [{ hex: '#D0312D', share: 50 }, { hex: '#2F5FD0', share: 50 }];
@@ -81,5 +107,47 @@ describe('createPaletteApi', () => {
     const error = await api.probeImages([blobOf(RED_BLUE), broken], 'job-4').catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ImageProcessingError);
     expect(error).toMatchObject({ kind: 'ImageProcessing', message: expect.stringContaining('grid_0.png') });
+  });
+
+  it('gives exactly the serial palette when images decode side by side and finish out of order', async () => {
+    const palettes = [NAVY_CREAM, RED_BLUE, [{ hex: '#3A7D44', share: 70 }, { hex: '#F2C14E', share: 30 }], NAVY_CREAM, RED_BLUE, [{ hex: '#6B2D5C', share: 100 }]];
+    const images = palettes.map(blobOf);
+    const serial = await createPaletteApi(createPaintingDecoder()).extractPalette(images, 'serial');
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const pooled = createPooledPaintingDecoder(3, [], seed);
+      const events: PixelJobEvent[] = [];
+      expect(await createPaletteApi(pooled).extractPalette(images, `pooled-${seed}`, (event) => events.push(event))).toEqual(serial);
+      expect(pooled.mostAtOnce()).toBe(3);
+      expect(events.map((event) => (event.type === 'decoded' ? event.done : event.type))).toEqual([1, 2, 3, 4, 5, 6, 'clustering']);
+    }
+  });
+
+  it('returns probes in input order when they finish out of order', async () => {
+    const images = [RED_BLUE, NAVY_CREAM, [{ hex: '#3A7D44', share: 70 }, { hex: '#F2C14E', share: 30 }], RED_BLUE, [{ hex: '#6B2D5C', share: 100 }]].map(blobOf);
+    const texts = await Promise.all(images.map((image) => image.text()));
+    for (const seed of [1, 2, 3]) {
+      const pooled = await createPaletteApi(createPooledPaintingDecoder(3, [], seed)).probeImages(images, `pooled-probe-${seed}`);
+      expect(await Promise.all(pooled.map((probe) => probe.thumbnail.text()))).toEqual(texts);
+    }
+  });
+
+  it('with decodes in flight, a cancel starts no further image', async () => {
+    const calls: string[] = [];
+    const api = createPaletteApi(createPooledPaintingDecoder(2, calls));
+    const images = Array.from({ length: 8 }, () => blobOf(RED_BLUE));
+    const cancelledJob = api.extractPalette(images, 'cancel-pooled', (event) => {
+      if (event.type === 'decoded' && event.done === 1) api.cancel('cancel-pooled');
+    });
+    await expect(cancelledJob).rejects.toMatchObject({ kind: 'Cancelled' });
+    // The first two started together; the one still in flight at the cancel finished, nothing more began.
+    expect(calls).toHaveLength(2);
+  });
+
+  it('with decodes in flight, names the file that cannot be decoded', async () => {
+    const api = createPaletteApi(createPooledPaintingDecoder(3));
+    const broken = new File(['broken'], 'grid_3.webp', { type: 'image/webp' });
+    const error = await api.extractPalette([blobOf(RED_BLUE), blobOf(RED_BLUE), broken, blobOf(RED_BLUE), blobOf(RED_BLUE)], 'job-5').catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ImageProcessingError);
+    expect(error).toMatchObject({ message: expect.stringContaining('grid_3.webp') });
   });
 });

@@ -3,8 +3,11 @@
  * thread. The palette for the analysis, and image facts (size, perceptual hash, thumbnail) for the
  * training-set builder.
  *
+ * Images are decoded `decoder.concurrency` at a time (a pool sized by the cores), results kept in
+ * input order, so the palette is the same whatever order the decodes finish in.
+ *
  * Cancellation is cooperative: each long call carries a `jobId`; `cancel(jobId)` marks it and the
- * call stops at its next image boundary (no call blocks for more than one image decode, plus the
+ * call starts no further image (no call blocks for more than the decodes in flight, plus the
  * ~50 ms clustering), so other calls sharing the worker are never killed with it.
  * Failures are thrown as named AppErrors; both sides register the transfer in src/worker-errors.ts.
  */
@@ -37,6 +40,8 @@ export interface PaletteApi {
 
 /** Browser decoding, injected so the API logic runs in Node tests with real pixel data. */
 export interface PixelDecoder {
+  /** Images it decodes at once (a pool of workers); default 1. */
+  readonly concurrency?: number;
   /** The image scaled to at most `maxPixels` (aspect kept). Throws when it cannot be decoded. */
   decodeScaled(image: Blob, maxPixels: number): Promise<PixelImage>;
   /** Real size, a small grey-scale-ready pixel grid for the hash, and a thumbnail. */
@@ -58,17 +63,29 @@ export function createPaletteApi(decoder: PixelDecoder): PaletteApi {
 
   async function eachImage<T>(images: Blob[], jobId: string, what: string, onProgress: PixelJobProgress | undefined, work: (image: Blob) => Promise<T>): Promise<T[]> {
     active.add(jobId);
-    const results: T[] = [];
-    for (const [index, image] of images.entries()) {
-      checkpoint(jobId, what);
-      try {
-        results.push(await work(image));
-      } catch (error) {
-        throw new ImageProcessingError(nameOf(image, index), `could not be decoded (${error instanceof Error ? error.message : String(error)}).`);
+    const results: T[] = new Array<T>(images.length);
+    let next = 0;
+    let done = 0;
+    let failure: ImageProcessingError | undefined;
+    // Each lane takes the next image until none is left, one fails, or the job is cancelled.
+    const lane = async () => {
+      while (next < images.length && !failure && !cancelled.has(jobId)) {
+        const index = next++;
+        const image = images[index] as Blob;
+        try {
+          results[index] = await work(image);
+        } catch (error) {
+          failure ??= new ImageProcessingError(nameOf(image, index), `could not be decoded (${error instanceof Error ? error.message : String(error)}).`);
+          return;
+        }
+        done += 1;
+        onProgress?.({ type: 'decoded', done, total: images.length });
       }
-      onProgress?.({ type: 'decoded', done: index + 1, total: images.length });
-    }
+    };
+    const lanes = Math.max(1, Math.min(decoder.concurrency ?? 1, images.length));
+    await Promise.all(Array.from({ length: lanes }, lane));
     checkpoint(jobId, what);
+    if (failure) throw failure;
     return results;
   }
 

@@ -1,12 +1,14 @@
 /**
- * Browser decoding for the pixel worker (runs in a dedicated worker: OffscreenCanvas, no DOM).
+ * Browser decoding for the pixel workers (dedicated workers: OffscreenCanvas, no DOM).
  *
  * Speed matters: a 12-megapixel image takes ~90 ms to decode in full here. JPEGs go through
  * WebCodecs' ImageDecoder with a desired size, which lets Chromium decode at 1/2-1/8 scale in the
- * DCT (about 14 ms for 4000x3000). PNG and WEBP have no scaled decode, so they are decoded once in
- * full with createImageBitmap and reduced with a high-quality resize.
+ * DCT (about 14 ms for 4000x3000). PNG, WEBP and GIF have no scaled decode; their size is read
+ * from the file header and createImageBitmap resizes while it decodes, so no full-size bitmap
+ * comes back to be shrunk on this thread. Other formats are decoded in full and drawn smaller.
  */
 import type { PixelImage } from '../domain/palette';
+import { IMAGE_HEADER_BYTES, readImageSize } from './image-header';
 import type { PixelDecoder } from './palette-api';
 import { fitLongEdge } from './image-prep';
 
@@ -68,7 +70,10 @@ async function decodeSource(image: Blob, maxPixels: number): Promise<DecodedSour
       decoder.close();
     }
   }
-  const bitmap = await createImageBitmap(image);
+  const size = readImageSize(new Uint8Array(await image.slice(0, IMAGE_HEADER_BYTES).arrayBuffer()));
+  const target = size && fitPixels(size.width, size.height, maxPixels);
+  // 'high' averages every source pixel into the smaller grid (mipmapped), as the canvas resize did.
+  const bitmap = await createImageBitmap(image, target ? { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' } : {});
   return { image: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
 }
 

@@ -11,6 +11,7 @@ import { createModelDownloader } from './model-downloader';
 import { importModelFiles } from './model-import';
 import { createModelStore, type WritableModelStore } from './model-store';
 import { createHashWorkerHasherFactory } from './parallel-file-hasher';
+import { createFetchWorkerFetch } from './relayed-fetch';
 import { normalizeHost } from './registry';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
@@ -39,7 +40,9 @@ export function createDownloadApi(deps: DownloadApiDeps = {}): DownloadApi {
   const retry = deps.retry ?? DEFAULT_RETRY_POLICY;
   const now = deps.now ?? Date.now;
   const createHasher = deps.createHasher ?? createHashWorkerHasherFactory(createInThreadHasher);
-  const downloader = createModelDownloader({ store, fetch: doFetch, retry, now, checkpoint: CHECKPOINT, progressEveryMs: PROGRESS_EVERY_MS, createHasher });
+  // File bodies are read by a fetch worker, so the network keeps flowing while this thread writes.
+  const fetchFile = deps.fetch ?? createFetchWorkerFetch(doFetch);
+  const downloader = createModelDownloader({ store, fetch: fetchFile, retry, now, checkpoint: CHECKPOINT, progressEveryMs: PROGRESS_EVERY_MS, createHasher });
   const coordinator = createDownloadCoordinator({
     downloader,
     store,

@@ -82,14 +82,20 @@ async function fetchRest(options: FileDownloadOptions, target: StreamTarget, fro
     }
     throw new DownloadFailedError(`The server answered ${response.status} for ${options.path}.`);
   }
-  let start = from;
-  if (from > 0 && !(response.status === 206 && contentRangeStart(response) === from)) {
-    await options.restart();
-    resetOffset();
-    start = 0;
+  try {
+    let start = from;
+    if (from > 0 && !(response.status === 206 && contentRangeStart(response) === from)) {
+      await options.restart();
+      resetOffset();
+      start = 0;
+    }
+    if (!response.body) throw new RetryableError('the response had no body');
+    await pumpStream(response.body.getReader(), target, start);
+  } catch (error) {
+    // Stop the transfer now (a relayed body would otherwise wait, holding its read-ahead).
+    if (response.body && !response.body.locked) await response.body.cancel(error).catch(() => undefined);
+    throw error;
   }
-  if (!response.body) throw new RetryableError('the response had no body');
-  await pumpStream(response.body.getReader(), target, start);
 }
 
 function asRetryable(error: unknown): RetryableError | undefined {
