@@ -90,7 +90,7 @@ export function createInferenceApi(deps: InferenceApiDeps) {
       if (loaded && sameModel(loaded, request)) return { device: loaded.device, dtype: loaded.dtype, loadedNow: false, seconds: 0 };
       await loading?.catch(() => undefined);
       await unload();
-      checkMemory(await api.probeDevice(), request.device, request.modelBytes);
+      checkMemory(await api.probeDevice(), request.device, request.dtype, request.modelBytes);
       await api.prepareRuntime();
       loading = (async () =>
         loadQwen2Vl({

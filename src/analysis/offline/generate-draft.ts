@@ -9,7 +9,8 @@ import { createConstrainedDecoding } from './constrained-decoding';
 import { createDraftProgressTracker } from './draft-progress';
 import { DEFAULT_MAX_NEW_TOKENS, type DraftRequest, type DraftResult, type InferenceEventListener } from './inference-api';
 import type { LoadedQwen2Vl } from './load-qwen2vl';
-import { buildDraftMessages, maxPixelsPerImage, type ChatMessage } from './prompt';
+import { buildDraftMessages, type ChatMessage } from './prompt';
+import { maxPixelsPerImage } from './visual-budget';
 
 const IMAGE_TOKEN = '<|image_pad|>';
 /** Progress events at most this often: each one crosses the worker boundary. */

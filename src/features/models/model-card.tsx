@@ -2,8 +2,10 @@
 import { Match, Show, Switch } from 'solid-js';
 import type { Settings } from '../../domain/settings';
 import type { ModelVariant } from '../../models/registry';
-import type { ModelCardState, ModelsActions, SourceSettings } from './create-models-store';
+import type { ModelCardState, ModelsActions, SourceSettings } from './models-state';
+import { formatDtypeSet } from './format-dtype';
 import { formatBytes } from './format-transfer';
+import { MemoryFit } from './memory-fit';
 import { ModelImport } from './model-import';
 import { ModelSourceForm } from './model-source-form';
 import { StatusBadge } from './status-badge';
@@ -42,9 +44,15 @@ export function ModelCard(props: {
 
       <dl class="facts">
         <dt>Download</dt>
-        <dd>{props.card.totalBytes === undefined ? props.variant.downloadSizeLabel : `${formatBytes(props.card.totalBytes)}${props.card.dtypeLabel ? ` (${props.card.dtypeLabel})` : ''}`}</dd>
+        <dd data-testid="model-download-size">
+          {props.card.totalBytes === undefined ? props.variant.downloadSizeLabel : `${formatBytes(props.card.totalBytes)}${props.card.dtype ? ` (${formatDtypeSet(props.card.dtype)})` : ''}`}
+        </dd>
         <dt>Memory</dt>
-        <dd>about {props.variant.memoryNeededGb} GB</dd>
+        <dd>
+          <Show when={props.card.fit} fallback={<>about {props.variant.memoryNeededGb} GB</>}>
+            {(fit) => <MemoryFit fit={fit()} />}
+          </Show>
+        </dd>
         <dt>Speed</dt>
         <dd>{props.variant.speedNote}</dd>
         <dt>Quality</dt>
