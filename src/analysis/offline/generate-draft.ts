@@ -7,6 +7,7 @@ import { CancelledError, ImageProcessingError, InferenceFailedError } from '../.
 import type { PreparedImage } from '../types';
 import { createConstrainedDecoding } from './constrained-decoding';
 import { createDraftProgressTracker } from './draft-progress';
+import { greedySettings, samplingSettings } from './generation-settings';
 import { DEFAULT_MAX_NEW_TOKENS, type DraftRequest, type DraftResult, type InferenceEventListener } from './inference-api';
 import type { LoadedQwen2Vl } from './load-qwen2vl';
 import { buildDraftMessages, type ChatMessage } from './prompt';
@@ -145,15 +146,13 @@ export async function generateDraft(loaded: LoadedQwen2Vl, request: DraftRequest
   try {
     ensureNotCancelled();
     if (request.sampling) random.seed(request.sampling.seed);
+    const maxNewTokens = request.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS;
     await loaded.model.generate({
       input_ids: inputs.inputIds,
       attention_mask: inputs.attentionMask,
       pixel_values: inputs.pixelValues,
       image_grid_thw: inputs.imageGridThw,
-      max_new_tokens: request.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS,
-      ...(request.sampling
-        ? { do_sample: true, temperature: request.sampling.temperature, top_k: request.sampling.topK }
-        : { do_sample: false }),
+      ...(request.sampling ? samplingSettings(loaded.stopTokenIds, maxNewTokens, request.sampling) : greedySettings(loaded.stopTokenIds, maxNewTokens)),
       logits_processor: [decoding.logitsProcessor],
       stopping_criteria: [decoding.stoppingCriteria],
       streamer: decoding.streamer,
@@ -171,7 +170,8 @@ export async function generateDraft(loaded: LoadedQwen2Vl, request: DraftRequest
   const final = progress.snapshot();
   context.onEvent?.({ type: 'generating', tokens: final.tokens, expectedTokens: final.tokens, tokensPerSecond: final.tokensPerSecond, etaSeconds: 0 });
   return {
-    text: loaded.tokenizer.decode(tokenIds, { skip_special_tokens: true }),
+    // The grammar admits no special token (grammar.ts), so this is exactly the text it checked.
+    text: loaded.tokenizer.decode(tokenIds, { skip_special_tokens: false }),
     tokenIds,
     complete: decoding.stop === 'complete',
     promptTokens,

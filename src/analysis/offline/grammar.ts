@@ -21,6 +21,12 @@ export interface VocabularyInfo {
   vocabSize: number;
   /** Tokens that end generation (the model's eos ids). */
   stopTokenIds: number[];
+  /**
+   * The tokenizer's special tokens (`<|im_start|>`, `<|image_pad|>`, ...). xgrammar treats only
+   * empty-string tokens as special, so these are handed over as empty strings: no grammar position
+   * admits them, and stop tokens still end a complete document.
+   */
+  specialTokenIds: readonly number[];
 }
 
 export interface DraftGrammar {
@@ -36,12 +42,16 @@ export interface DraftGrammar {
   dispose(): void;
 }
 
-/** Pieces in id order; ids with no piece (padding) stay empty and are never allowed. */
-function piecesById(vocab: Map<string, number>): string[] {
+/**
+ * Pieces in id order as the grammar sees them: ids with no piece (padding) and special tokens are
+ * empty, which xgrammar never allows inside the grammar.
+ */
+function grammarPieces(info: VocabularyInfo): string[] {
   let last = -1;
-  for (const id of vocab.values()) last = Math.max(last, id);
+  for (const id of info.vocab.values()) last = Math.max(last, id);
   const pieces = new Array<string>(last + 1).fill('');
-  for (const [piece, id] of vocab) pieces[id] = piece;
+  for (const [piece, id] of info.vocab) pieces[id] = piece;
+  for (const id of info.specialTokenIds) if (id < pieces.length) pieces[id] = '';
   return pieces;
 }
 
@@ -50,14 +60,8 @@ function piecesById(vocab: Map<string, number>): string[] {
  * vocabulary (token preprocessing), then tens of milliseconds for the schema. Once per model.
  */
 export async function compileDraftGrammar(xgrammar: XGrammarModule, info: VocabularyInfo): Promise<DraftGrammar> {
-  const tokenizerInfo = await xgrammar.TokenizerInfo.createTokenizerInfo(
-    piecesById(info.vocab),
-    'byte_level',
-    false,
-    info.vocabSize,
-    info.stopTokenIds,
-  );
-  const pieces = piecesById(info.vocab);
+  const pieces = grammarPieces(info);
+  const tokenizerInfo = await xgrammar.TokenizerInfo.createTokenizerInfo(pieces, 'byte_level', false, info.vocabSize, info.stopTokenIds);
   const compiler = await xgrammar.GrammarCompiler.createGrammarCompiler(tokenizerInfo);
   // One line, compact separators: no whitespace tokens to waste, nothing for a model to wander in.
   const compiled = await compiler.compileJSONSchema(JSON.stringify(draftGrammarSchema()), false, -1, [',', ':'], true);

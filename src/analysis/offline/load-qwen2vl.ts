@@ -13,6 +13,7 @@ import {
 import type { DtypeSet, InferenceDevice, ModelSource } from '../../models/registry';
 import { compileDraftGrammar, type DraftGrammar, type XGrammarModule } from './grammar';
 import type { InferenceEventListener } from './inference-api';
+import { encodeImagesOneByOne } from './per-image-vision';
 
 export type TransformersEnv = typeof env;
 
@@ -36,6 +37,8 @@ export interface LoadedQwen2Vl {
   processor: Processor;
   tokenizer: PreTrainedTokenizer;
   grammar: DraftGrammar;
+  /** Tokens that end a generation: the model's eos ids and `<|im_end|>`. */
+  stopTokenIds: number[];
   /** Token id -> decoded text, for progress tracking. */
   pieces: string[];
   /** The image processor's configured pixel ceiling (the visual budget never exceeds it). */
@@ -87,9 +90,11 @@ export async function loadQwen2Vl(options: LoadQwen2VlOptions): Promise<LoadedQw
   } as Parameters<typeof Qwen2VLForConditionalGeneration.from_pretrained>[1])) as Qwen2VLForConditionalGeneration;
 
   try {
+    encodeImagesOneByOne(model as never);
     const vocab = tokenizer.get_vocab();
     const vocabSize = (model.config as { vocab_size?: number }).vocab_size ?? vocab.size;
-    const grammar = await compileDraftGrammar(options.xgrammar, { vocab, vocabSize, stopTokenIds: eosTokenIds(model, vocab) });
+    const stopTokenIds = eosTokenIds(model, vocab);
+    const grammar = await compileDraftGrammar(options.xgrammar, { vocab, vocabSize, stopTokenIds, specialTokenIds: tokenizer.all_special_ids });
     const pieces = new Array<string>(vocabSize).fill('');
     for (const [piece, id] of vocab) if (id < vocabSize) pieces[id] = piece;
     return {
@@ -100,6 +105,7 @@ export async function loadQwen2Vl(options: LoadQwen2VlOptions): Promise<LoadedQw
       processor,
       tokenizer,
       grammar,
+      stopTokenIds,
       pieces,
       modelMaxPixels: imageProcessor.max_pixels ?? Number.POSITIVE_INFINITY,
       async dispose() {
