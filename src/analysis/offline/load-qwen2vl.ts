@@ -11,7 +11,8 @@ import {
   type Processor,
 } from '@huggingface/transformers';
 import type { DtypeSet, InferenceDevice, ModelSource } from '../../models/registry';
-import { compileDraftGrammar, type DraftGrammar, type XGrammarModule } from './grammar';
+import { draftGrammarSchema, draftStringLimits } from '../../domain/draft';
+import { createGrammarCompiler, type DraftGrammar, type GrammarCompiler, type XGrammarModule } from './grammar';
 import type { InferenceEventListener } from './inference-api';
 import { encodeImagesOneByOne } from './per-image-vision';
 
@@ -37,6 +38,8 @@ export interface LoadedQwen2Vl {
   processor: Processor;
   tokenizer: PreTrainedTokenizer;
   grammar: DraftGrammar;
+  /** Compiles other JSON grammars (the self-test's) for this tokenizer. */
+  grammars: GrammarCompiler;
   /** Tokens that end a generation: the model's eos ids and `<|im_end|>`. */
   stopTokenIds: number[];
   /** Token id -> decoded text, for progress tracking. */
@@ -94,7 +97,8 @@ export async function loadQwen2Vl(options: LoadQwen2VlOptions): Promise<LoadedQw
     const vocab = tokenizer.get_vocab();
     const vocabSize = (model.config as { vocab_size?: number }).vocab_size ?? vocab.size;
     const stopTokenIds = eosTokenIds(model, vocab);
-    const grammar = await compileDraftGrammar(options.xgrammar, { vocab, vocabSize, stopTokenIds, specialTokenIds: tokenizer.all_special_ids });
+    const grammars = await createGrammarCompiler(options.xgrammar, { vocab, vocabSize, stopTokenIds, specialTokenIds: tokenizer.all_special_ids });
+    const grammar = await grammars.compile(draftGrammarSchema(), draftStringLimits());
     const pieces = new Array<string>(vocabSize).fill('');
     for (const [piece, id] of vocab) if (id < vocabSize) pieces[id] = piece;
     return {
@@ -105,11 +109,13 @@ export async function loadQwen2Vl(options: LoadQwen2VlOptions): Promise<LoadedQw
       processor,
       tokenizer,
       grammar,
+      grammars,
       stopTokenIds,
       pieces,
       modelMaxPixels: imageProcessor.max_pixels ?? Number.POSITIVE_INFINITY,
       async dispose() {
         grammar.dispose();
+        grammars.dispose();
         await model.dispose();
       },
     };
