@@ -25,7 +25,7 @@
  * past 80% of it, else "fits".
  */
 import { DEFAULT_MAX_NEW_TOKENS } from '../analysis/offline/inference-api';
-import { InsufficientMemoryError } from '../errors';
+import { formatBytes, InsufficientMemoryError } from '../errors';
 import { MAX_VISUAL_TOKENS_PER_IMAGE, VISUAL_TOKEN_BUDGET } from '../analysis/offline/visual-budget';
 import type { DtypeSet, InferenceDevice } from './registry';
 
@@ -115,14 +115,13 @@ function verdictLabel(verdict: FitVerdict, device: InferenceDevice): string {
   return device === 'wasm' ? 'will not fit: use 2B on WebGPU / Cloud' : 'will not fit: use Cloud';
 }
 
-export function formatGb(bytes: number): string {
-  return `${(bytes / 1e9).toFixed(1)} GB`;
-}
+/** The app's byte format (binary units), as the model card shows download sizes. */
+const formatGb = formatBytes;
 
 function explain(estimate: MemoryEstimate, limit: { bytes: number; by: 'wasm32' | 'device-memory' } | undefined, deviceMemoryGb: number | null): string {
   const needs = `Needs about ${formatGb(estimate.total)} (${formatGb(estimate.weights)} of weights + ${formatGb(estimate.total - estimate.weights)} for the runtime, activations and KV cache)`;
   if (!limit) return `${needs}; this browser does not report its memory.`;
-  if (limit.by === 'wasm32') return `${needs} of the ${formatGb(limit.bytes)} (4 GiB) one WebAssembly instance can address.`;
+  if (limit.by === 'wasm32') return `${needs} of the ${formatGb(limit.bytes)} one WebAssembly instance can address.`;
   return `${needs} of about ${formatGb(limit.bytes)} usable of the ${deviceMemoryGb} GB this device reports.`;
 }
 
@@ -134,5 +133,5 @@ export function insufficientMemoryError(fit: MemoryFit, device: InferenceDevice)
       ? `the CPU runtime (one WebAssembly instance) can address at most ${formatGb(limitBytes)}`
       : `about ${formatGb(limitBytes)} of this device's memory is usable`;
   const action = device === 'wasm' ? 'Use the 2B model on a device with WebGPU, or Cloud mode.' : 'Use Cloud mode, or a device with more memory.';
-  return new InsufficientMemoryError(Number((fit.estimate.total / 1e9).toFixed(1)), Number((limitBytes / 1e9).toFixed(1)), { limit, action });
+  return new InsufficientMemoryError(Number((fit.estimate.total / GIB).toFixed(1)), Number((limitBytes / GIB).toFixed(1)), { limit, action });
 }

@@ -56,7 +56,7 @@ describe('resolving the real 2B listing', () => {
     const result = await download.resolve({ ...source(), device: 'webgpu', hasShaderF16: false, deviceMemoryGb: 4 });
     if (result.ok) throw new Error('expected a refusal');
     expect(result.error.kind).toBe('InsufficientMemory');
-    expect(result.error.message).toMatch(/^This model needs about 5\.6 GB of memory; about 3\.2 GB of this device's memory is usable\.$/);
+    expect(result.error.message).toMatch(/^This model needs about 5\.2 GB of memory; about 3\.0 GB of this device's memory is usable\.$/);
     expect(result.refused?.dtype).toEqual({ vision_encoder: 'fp32', embed_tokens: 'fp32', decoder_model_merged: 'q4' });
     expect(result.refused?.fit.label).toBe('will not fit: use Cloud');
     expect(await store.manifests()).toEqual([]);
@@ -79,7 +79,7 @@ describe('the 2B model card', () => {
     expect(card.dtype).toEqual({ vision_encoder: 'fp32', embed_tokens: 'fp32', decoder_model_merged: 'q4' });
     expect(card.totalBytes).toBeGreaterThan(4.5e9);
     expect(card.fit?.label).toBe('will not fit: use Cloud');
-    expect(card.message).toMatchObject({ tone: 'error', text: expect.stringContaining('This model needs about 5.6 GB') });
+    expect(card.message).toMatchObject({ tone: 'error', text: expect.stringContaining('This model needs about 5.2 GB') });
     expect(fileRequests()).toEqual([]);
   });
 });

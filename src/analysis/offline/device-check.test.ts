@@ -60,14 +60,14 @@ describe('checkMemory', () => {
 
   it('names the need, the limit that applies and what to do', () => {
     const wasm = () => checkMemory({ gpu: null, deviceMemoryGb: 16 }, 'wasm', q8q8q4, 4.6e9);
-    expect(wasm).toThrow('This model needs about 5.6 GB of memory; the CPU runtime (one WebAssembly instance) can address at most 4.3 GB.');
+    expect(wasm).toThrow('This model needs about 5.2 GB of memory; the CPU runtime (one WebAssembly instance) can address at most 4.0 GB.');
     try {
       wasm();
     } catch (error) {
       expect((error as InsufficientMemoryError).action).toBe('Use the 2B model on a device with WebGPU, or Cloud mode.');
     }
     expect(() => checkMemory({ gpu: null, deviceMemoryGb: 4 }, 'webgpu', f16, 2.7e9)).toThrow(
-      "This model needs about 3.3 GB of memory; about 3.2 GB of this device's memory is usable.",
+      "This model needs about 3.1 GB of memory; about 3.0 GB of this device's memory is usable.",
     );
   });
 });

@@ -1,12 +1,13 @@
 /** One registry variant: what it is, where it comes from, its status and the download controls. */
 import { Match, Show, Switch } from 'solid-js';
 import type { Settings } from '../../domain/settings';
-import type { ModelVariant } from '../../models/registry';
+import { variantSource, type ModelVariant } from '../../models/registry';
 import type { ModelCardState, ModelsActions, SourceSettings } from './models-state';
 import { formatDtypeSet } from './format-dtype';
 import { formatBytes } from './format-transfer';
 import { MemoryFit } from './memory-fit';
 import { ModelImport } from './model-import';
+import { ModelSelfTest } from './model-self-test';
 import { ModelSourceForm } from './model-source-form';
 import { StatusBadge } from './status-badge';
 import { TransferProgress } from './transfer-progress';
@@ -144,6 +145,9 @@ export function ModelCard(props: {
         </div>
         <Show when={status().kind !== 'ready' && status().kind !== 'downloading'}>
           <ModelImport idPrefix={id()} modelName={props.variant.name} disabled={props.card.busy} onFiles={(files) => void props.actions.importFiles(props.variant.id, props.settings, files)} />
+        </Show>
+        <Show when={status().kind === 'ready' && variantSource(props.variant, props.settings)}>
+          {(source) => <ModelSelfTest idPrefix={id()} source={source()} modelName={props.variant.name} />}
         </Show>
       </Show>
     </article>
