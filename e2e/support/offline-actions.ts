@@ -17,10 +17,13 @@ import { ensureTinyQwen2VlFixture } from '../../scripts/fixtures/make-tiny-qwen2
 export const DEFAULT_VARIANT_REPO = 'onnx-community/Qwen2-VL-2B-Instruct';
 const HUB_ROOT = resolve('.fixtures/hub-offline');
 
-/** Copies the generated tiny model into `HUB_ROOT/<default repo>/` (files already there are kept). */
-async function publishTinyModel(): Promise<void> {
-  const { dir } = (await ensureTinyQwen2VlFixture('standard')) as { dir: string };
-  const target = join(HUB_ROOT, ...DEFAULT_VARIANT_REPO.split('/'));
+/**
+ * Copies a generated tiny model variant into `<hubRoot>/<default repo>/` (files already there are
+ * kept), so the app's own 2B card downloads it.
+ */
+export async function publishTinyModel(variant = 'standard', hubRoot = HUB_ROOT): Promise<void> {
+  const { dir } = (await ensureTinyQwen2VlFixture(variant)) as { dir: string };
+  const target = join(hubRoot, ...DEFAULT_VARIANT_REPO.split('/'));
   const files = await readdir(dir, { recursive: true, withFileTypes: true });
   for (const entry of files) {
     if (!entry.isFile()) continue;
