@@ -109,7 +109,7 @@ export const MODEL_VARIANTS: readonly ModelVariant[] = [
     id: 'qwen2-vl-2b',
     name: 'Qwen2-VL 2B Instruct',
     source: { kind: 'hub', repo: 'onnx-community/Qwen2-VL-2B-Instruct', revision: 'main' },
-    downloadSizeLabel: 'about 2.7 GB (4-bit)',
+    downloadSizeLabel: 'about 1.8 GB (CPU) to 4.3 GB (WebGPU without 16-bit floats)',
     memoryNeededGb: 4,
     speedNote: 'A few tokens per second on WebGPU; several times slower on CPU (WASM).',
     qualityNote: 'Good style descriptions; occasionally generic subject lists.',
