@@ -93,7 +93,7 @@ export async function loadQwen2Vl(options: LoadQwen2VlOptions): Promise<LoadedQw
   } as Parameters<typeof Qwen2VLForConditionalGeneration.from_pretrained>[1])) as Qwen2VLForConditionalGeneration;
 
   try {
-    encodeImagesOneByOne(model as never);
+    encodeImagesOneByOne(model);
     const vocab = tokenizer.get_vocab();
     const vocabSize = (model.config as { vocab_size?: number }).vocab_size ?? vocab.size;
     const stopTokenIds = eosTokenIds(model, vocab);
