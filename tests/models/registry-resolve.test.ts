@@ -81,5 +81,11 @@ describe('the 2B model card', () => {
     expect(card.fit?.label).toBe('will not fit: use Cloud');
     expect(card.message).toMatchObject({ tone: 'error', text: expect.stringContaining('This model needs about 5.2 GB') });
     expect(fileRequests()).toEqual([]);
+
+    // The refused figures stay while this source is selected, and go with it.
+    await actions.refresh({ hubHost: hub.url, customModel: null, offlineVariant: 'qwen2-vl-2b' });
+    expect(state.cards['qwen2-vl-2b']!.fit?.verdict).toBe('will-not-fit');
+    await actions.refresh({ hubHost: 'https://mirror.example', customModel: null, offlineVariant: 'qwen2-vl-2b' });
+    expect(state.cards['qwen2-vl-2b']).toMatchObject({ fit: undefined, dtype: undefined, totalBytes: undefined });
   });
 });

@@ -8,11 +8,11 @@ import { toErrorInfo } from '../../errors';
 import type { DownloadClient } from '../../models/download-client';
 import type { DownloadEvent, DownloadOutcome } from '../../models/download-api';
 import { detectDeviceProfile, type DeviceProfile } from '../../models/device-profile';
-import { assessMemoryFit } from '../../models/memory-budget';
 import { bytesDone, totalBytes, type ModelKey, type ModelManifest } from '../../models/model-manifest';
 import { createModelStore, type ModelStore } from '../../models/model-store';
 import { MODEL_VARIANTS, findVariant, isDtypeSetUsable, normalizeHost, variantSource, type ModelSource } from '../../models/registry';
 import { cardPatchFor, errorMessage, outcomeMessage } from './card-events';
+import { manifestFit, refusal, sourceKey } from './card-fit';
 import { formatDtypeSet } from './format-dtype';
 import { formatBytes } from './format-transfer';
 import type { CardMessage, ModelCardState, ModelsActions, ModelsState, SourceSettings } from './models-state';
@@ -90,10 +90,13 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
   }
 
   async function refreshCard(variantId: string, settings: SourceSettings): Promise<ModelManifest | undefined> {
-    const manifest = await manifestFor(sourceFor(variantId, settings));
+    const source = sourceFor(variantId, settings);
+    const manifest = await manifestFor(source);
     if (!manifest) {
-      // A refused set (will not fit) stays on the card until the next attempt.
-      patchCard(variantId, { key: undefined, status: { kind: 'not-downloaded' }, progress: undefined });
+      // A set refused for this source (will not fit) stays on the card; another source's does not.
+      const refusedHere = source !== undefined && state.cards[variantId]?.refusedFor === sourceKey(source);
+      const cleared = refusedHere ? {} : { totalBytes: undefined, dtype: undefined, fit: undefined, refusedFor: undefined };
+      patchCard(variantId, { key: undefined, status: { kind: 'not-downloaded' }, progress: undefined, ...cleared });
       return undefined;
     }
     const status = await store.status(manifest.key);
@@ -102,7 +105,7 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
       status,
       totalBytes: totalBytes(manifest),
       dtype: manifest.dtype,
-      fit: assessMemoryFit({ device: manifest.device, dtype: manifest.dtype, weightBytes: totalBytes(manifest), deviceMemoryGb: state.deviceMemoryGb ?? null }),
+      fit: manifestFit(manifest, state.deviceMemoryGb),
       ...(status.kind === 'ready' ? { progress: undefined } : {}),
     });
     return manifest;
@@ -172,7 +175,7 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
         await askPersistence(totalBytes(known) - bytesDone(known));
       } else {
         const resolved = await worker.resolve({ ...source, variantId, ...profile, deviceMemoryGb: state.deviceMemoryGb ?? null });
-        if (!resolved.ok) return patchCard(variantId, { busy: false, message: errorMessage(resolved.error), ...(resolved.refused ?? {}) });
+        if (!resolved.ok) return patchCard(variantId, { busy: false, message: errorMessage(resolved.error), ...refusal(resolved, source) });
         key = resolved.model.key;
         await askPersistence(resolved.model.totalBytes - resolved.model.bytesDone);
       }
@@ -221,7 +224,7 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
       let key = (await manifestFor(source))?.key;
       if (!key) {
         const resolved = await worker.resolve({ ...source, variantId, ...(await deviceProfile()), deviceMemoryGb: state.deviceMemoryGb ?? null });
-        if (!resolved.ok) return patchCard(variantId, { busy: false, message: errorMessage(resolved.error), ...(resolved.refused ?? {}) });
+        if (!resolved.ok) return patchCard(variantId, { busy: false, message: errorMessage(resolved.error), ...refusal(resolved, source) });
         key = resolved.model.key;
       }
       await refreshCard(variantId, settings);

@@ -24,6 +24,8 @@ export interface ModelCardState {
   dtype?: DtypeSet;
   /** Whether that set fits this device (memory-budget.ts), known before any byte is downloaded. */
   fit?: MemoryFit;
+  /** The source whose set was refused as too big (its figures stay shown while it is selected). */
+  refusedFor?: string;
   progress?: { path: string; file: TransferProgress; total: TransferProgress };
   /** A call is in flight (resolving, downloading here, importing). */
   busy: boolean;
