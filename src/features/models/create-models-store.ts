@@ -94,8 +94,9 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
     const manifest = await manifestFor(source);
     if (!manifest) {
       // A set refused for this source (will not fit) stays on the card; another source's does not.
-      const refusedHere = source !== undefined && state.cards[variantId]?.refusedFor === sourceKey(source);
-      const cleared = refusedHere ? {} : { totalBytes: undefined, dtype: undefined, fit: undefined, refusedFor: undefined };
+      const refusedFor = state.cards[variantId]?.refusedFor;
+      const stale = refusedFor !== undefined && (source === undefined || refusedFor !== sourceKey(source));
+      const cleared = stale ? { totalBytes: undefined, dtype: undefined, fit: undefined, refusedFor: undefined, message: undefined } : {};
       patchCard(variantId, { key: undefined, status: { kind: 'not-downloaded' }, progress: undefined, ...cleared });
       return undefined;
     }
