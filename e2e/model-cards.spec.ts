@@ -1,6 +1,8 @@
 /** The model cards: variants with honest status, custom sources, pause/resume/cancel, errors, accessibility. */
 import AxeBuilder from '@axe-core/playwright';
-import { BIG_FILE, MODEL_REPO, expect, expectStatus, modelCard, openModelSettings, opfsSha256, repoFileSha256, test, waitForProgress } from './support/model-actions';
+import { startHubServer } from './fixtures/hub-server';
+import { BIG_FILE, HUB_ROOT, MODEL_REPO, expect, expectStatus, modelCard, openModelSettings, opfsSha256, repoFileSha256, test, waitForProgress } from './support/model-actions';
+import { QWEN2_VL_2B_FILES } from '../tests/fixtures/qwen2-vl-2b-instruct-listing';
 
 test('72B explains why it cannot run here; 7B asks for a repo and warns about memory', async ({ page, hub }) => {
   await openModelSettings(page, hub.url);
@@ -20,6 +22,23 @@ test('72B explains why it cannot run here; 7B asks for a repo and warns about me
   await seven.getByLabel('Repo id').fill('not a repo');
   await seven.getByRole('button', { name: 'Use this source' }).click();
   await expect(seven.getByText('Use the form owner/name')).toBeVisible();
+});
+
+test('the real 2B listing on a device reporting 2 GB: the card shows the set, its size and "will not fit", and nothing is downloaded', async ({ page }) => {
+  // The recorded listing of onnx-community/Qwen2-VL-2B-Instruct, served without bytes.
+  const real = await startHubServer({ root: HUB_ROOT, listedRepos: [{ id: MODEL_REPO, files: [...QWEN2_VL_2B_FILES] }] });
+  try {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 }));
+    const card = await openModelSettings(page, real.url);
+    await card.getByRole('button', { name: 'Download' }).click();
+    await expect(card.getByRole('alert')).toContainText('This model needs about 2.7 GB of memory; about 1.5 GB of this device\'s memory is usable.');
+    await expect(card.getByTestId('memory-verdict')).toHaveText('will not fit: use 2B on WebGPU / Cloud');
+    await expect(card.getByTestId('model-download-size')).toHaveText('1.8 GB (vision q8 · embed q8 · decoder q4)');
+    await expectStatus(card, 'not-downloaded');
+    expect(real.requests.filter((request) => request.kind === 'resolve' || request.kind === 'cdn')).toEqual([]);
+  } finally {
+    await real.close();
+  }
 });
 
 test('a custom source pinned to a commit downloads from the Hub host set above', async ({ page, hub }) => {

@@ -155,11 +155,12 @@ export class ChecksumMismatchError extends AppError {
 }
 
 export class InsufficientMemoryError extends AppError {
-  constructor(requiredGb: number, availableGb: number) {
+  /** `limit` replaces "this device reports about N GB" when another limit applies (e.g. wasm32). */
+  constructor(requiredGb: number, availableGb: number, options: { limit?: string; action?: string } = {}) {
     super(
       'InsufficientMemory',
-      `This model needs about ${requiredGb} GB of memory; this device reports about ${availableGb} GB.`,
-      'Choose a smaller model variant, close other tabs, or use Cloud mode.',
+      `This model needs about ${requiredGb} GB of memory; ${options.limit ?? `this device reports about ${availableGb} GB`}.`,
+      options.action ?? 'Choose a smaller model variant, close other tabs, or use Cloud mode.',
     );
   }
 }

@@ -11,7 +11,12 @@ export interface FakeRepoFile {
   size: number;
 }
 
-/** Download set for WASM / WebGPU without f16 (q4) plus files that must never be fetched there. */
+/**
+ * Download set for WASM / WebGPU without f16 (q4) plus files that must never be fetched there.
+ * The dtype is chosen per session by size (dtype-selection.ts), so the sizes decide: q4 is the
+ * smallest set WASM may run, q4f16 the smallest with shader-f16, full precision the largest.
+ * (The real repo's listing, with its very different shape, is tests/fixtures/qwen2-vl-2b-instruct-listing.ts.)
+ */
 export function fakeQwen2VlLayout(scale = 1): FakeRepoFile[] {
   const mb = (n: number) => Math.round(n * scale * 1024 * 1024);
   return [
@@ -22,7 +27,7 @@ export function fakeQwen2VlLayout(scale = 1): FakeRepoFile[] {
     { path: 'onnx/vision_encoder_q4f16.onnx', size: mb(1) },
     { path: 'onnx/embed_tokens_q4f16.onnx', size: mb(1) },
     { path: 'onnx/decoder_model_merged_q4f16.onnx', size: mb(2) },
-    { path: 'onnx/vision_encoder.onnx', size: mb(1) },
+    { path: 'onnx/vision_encoder.onnx', size: mb(4) },
     { path: 'tokenizer.json', size: mb(1.5) },
   ];
 }

@@ -1,10 +1,12 @@
 /**
- * Turns a Hub listing into a manifest: chooses the dtype set for the device, selects the files
- * to download, and pins per file the size and the hash to check (see FileCheck).
+ * Turns a Hub listing into a manifest: chooses the dtype per session for the device from the
+ * listed sizes (dtype-selection.ts), selects the files to download, and pins per file the size
+ * and the hash to check (see FileCheck).
  */
+import { planDtypes } from './dtype-selection';
 import type { HubTreeEntry } from './hub-client';
 import { createModelKey, type ManifestFile, type ModelManifest } from './model-manifest';
-import { chooseDtypes, selectModelFiles, type InferenceDevice, type ModelSource } from './registry';
+import { selectModelFiles, type InferenceDevice, type ModelSource } from './registry';
 import { ModelSourceError } from '../errors';
 
 export interface BuildManifestInput {
@@ -20,9 +22,11 @@ export interface BuildManifestInput {
 export function buildManifest(input: BuildManifestInput): ModelManifest {
   const byPath = new Map(input.entries.filter((entry) => entry.type === 'file').map((entry) => [entry.path, entry]));
   const paths = [...byPath.keys()];
-  const onnxFiles = paths.filter((path) => path.startsWith('onnx/') && path.endsWith('.onnx'));
-  if (onnxFiles.length === 0) throw new ModelSourceError(`${input.source.repo} has no onnx/ folder (not a transformers.js export)`);
-  const dtype = chooseDtypes(input.device, input.hasShaderF16, onnxFiles);
+  if (!paths.some((path) => path.startsWith('onnx/') && path.endsWith('.onnx'))) {
+    throw new ModelSourceError(`${input.source.repo} has no onnx/ folder (not a transformers.js export)`);
+  }
+  const listed = [...byPath.values()].map((entry) => ({ path: entry.path, size: entry.lfs?.size ?? entry.size }));
+  const { dtype } = planDtypes(input.device, input.hasShaderF16, listed);
   const files = selectModelFiles(paths, dtype).map((path) => toManifestFile(byPath.get(path)!));
   return {
     ...input.source,

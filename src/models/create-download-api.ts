@@ -8,6 +8,7 @@ import { createInThreadHasher, type HasherFactory } from './file-hasher';
 import { createHubClient } from './hub-client';
 import { bytesDone, totalBytes, type ModelManifest } from './model-manifest';
 import { createModelDownloader } from './model-downloader';
+import { assessMemoryFit, insufficientMemoryError } from './memory-budget';
 import { importModelFiles } from './model-import';
 import { createModelStore, type WritableModelStore } from './model-store';
 import { createHashWorkerHasherFactory } from './parallel-file-hasher';
@@ -65,10 +66,16 @@ export function createDownloadApi(deps: DownloadApiDeps = {}): DownloadApi {
           entries,
           now: now(),
         });
+        // The memory check runs on the chosen set's total before any byte is downloaded.
+        const fit = assessMemoryFit({ device: request.device, dtype: fresh.dtype, weightBytes: totalBytes(fresh), deviceMemoryGb: request.deviceMemoryGb ?? null });
+        if (fit.verdict === 'will-not-fit') {
+          const refused = { dtype: fresh.dtype, totalBytes: totalBytes(fresh), fit };
+          return { ok: false as const, error: insufficientMemoryError(fit, request.device).toInfo(), refused };
+        }
         // An earlier (partial) download of the same model keeps its pinned commit and offsets.
         const existing = await store.manifest(fresh.key);
         if (!existing) await store.saveManifest(fresh);
-        return { ok: true as const, model: summarize(existing ?? fresh) };
+        return { ok: true as const, model: { ...summarize(existing ?? fresh), fit } };
       } catch (error) {
         return { ok: false as const, error: toErrorInfo(error) };
       }
@@ -91,7 +98,7 @@ export function createDownloadApi(deps: DownloadApiDeps = {}): DownloadApi {
   return api;
 }
 
-function summarize(manifest: ModelManifest): ResolvedModel {
+function summarize(manifest: ModelManifest): Omit<ResolvedModel, 'fit'> {
   return {
     key: manifest.key,
     commit: manifest.commit,

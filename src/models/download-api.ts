@@ -4,6 +4,7 @@
  * boundary, which a thrown Error would lose).
  */
 import type { ErrorInfo } from '../errors';
+import type { MemoryFit } from './memory-budget';
 import type { ModelKey } from './model-manifest';
 import type { DtypeSet, InferenceDevice, ModelSource } from './registry';
 
@@ -11,6 +12,8 @@ export interface ResolveRequest extends ModelSource {
   variantId: string;
   device: InferenceDevice;
   hasShaderF16: boolean;
+  /** `navigator.deviceMemory` of the page (null: not reported), for the memory check. */
+  deviceMemoryGb?: number | null;
 }
 
 export interface ResolvedModel {
@@ -21,9 +24,14 @@ export interface ResolvedModel {
   totalBytes: number;
   /** Bytes already stored (an earlier, interrupted download of the same model). */
   bytesDone: number;
+  /** Whether the chosen set fits this device (checked before any byte is downloaded). */
+  fit: MemoryFit;
 }
 
-export type ResolveResult = { ok: true; model: ResolvedModel } | { ok: false; error: ErrorInfo };
+export type ResolveResult =
+  | { ok: true; model: ResolvedModel }
+  /** `refused`: the set that was chosen and would not fit (InsufficientMemory), for the model card. */
+  | { ok: false; error: ErrorInfo; refused?: { dtype: DtypeSet; totalBytes: number; fit: MemoryFit } };
 
 export interface TransferProgress {
   bytesDone: number;
@@ -60,7 +68,10 @@ export type ImportOutcome =
   | { status: 'failed'; key: ModelKey; error: ErrorInfo; imported: string[] };
 
 export interface DownloadApi {
-  /** Reads the Hub listing, picks the dtype set and records the manifest (state 'paused'). */
+  /**
+   * Reads the Hub listing, picks the dtype set and records the manifest (state 'paused'); when
+   * the set will not fit the device, records nothing and fails with InsufficientMemory.
+   */
   resolve(request: ResolveRequest): Promise<ResolveResult>;
   /** Downloads (or resumes) every file not yet verified; relays another tab's progress if it holds the download. */
   download(key: ModelKey, onEvent: (event: DownloadEvent) => void): Promise<DownloadOutcome>;

@@ -87,6 +87,12 @@ async function fetchRest(options: FileDownloadOptions, target: StreamTarget, fro
     if (from > 0 && !(response.status === 206 && contentRangeStart(response) === from)) {
       await options.restart();
       resetOffset();
+      if (response.status === 206) {
+        // Partial bytes from an unconfirmed place (a CDN that does not expose Content-Range to
+        // scripts answers 206 all the same): drop them and ask for the whole file.
+        await response.body?.cancel().catch(() => undefined);
+        return fetchRest(options, target, 0, resetOffset);
+      }
       start = 0;
     }
     if (!response.body) throw new RetryableError('the response had no body');

@@ -23,18 +23,25 @@ export const DTYPE_SUFFIXES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Preference order per device. Without `shader-f16` no f16 dtype is ever allowed: the default
- * ORT bundle silently computes wrong numbers with it (FACTS.md section 1).
+ * The dtypes known to give correct output on each device, most precise first (the order breaks
+ * ties in dtype-selection.ts):
+ * - f16 (fp16, q4f16) only with `shader-f16`: without it the default ORT bundle silently computes
+ *   wrong numbers (FACTS.md section 1);
+ * - never q8 on WebGPU: 8-bit decoders give gibberish there while the same files are right on
+ *   WASM (huggingface/transformers.js#1317, #1512);
+ * - no f16 on WASM: ORT's CPU kernels implement few operators in float16;
+ * - fp32, q8 (transformers.js's own WASM default) and q4 / q4f16 (its WebGPU recommendation) are
+ *   the sets it is used with; int8, uint8 and bnb4 exports stay out until someone verifies them.
  */
-const DTYPE_PREFERENCES = {
-  webgpuF16: ['q4f16', 'q4', 'fp16', 'q8', 'fp32'],
-  webgpu: ['q4', 'q8', 'fp32'],
-  wasm: ['q4', 'q8', 'fp32'],
+const DEVICE_DTYPES = {
+  webgpuF16: ['fp32', 'fp16', 'q4', 'q4f16'],
+  webgpu: ['fp32', 'q4'],
+  wasm: ['fp32', 'q8', 'q4'],
 } as const satisfies Record<string, readonly string[]>;
 
-export function dtypePreferences(device: InferenceDevice, hasShaderF16: boolean): readonly string[] {
-  if (device === 'wasm') return DTYPE_PREFERENCES.wasm;
-  return hasShaderF16 ? DTYPE_PREFERENCES.webgpuF16 : DTYPE_PREFERENCES.webgpu;
+export function dtypesFor(device: InferenceDevice, hasShaderF16: boolean): readonly string[] {
+  if (device === 'wasm') return DEVICE_DTYPES.wasm;
+  return hasShaderF16 ? DEVICE_DTYPES.webgpuF16 : DEVICE_DTYPES.webgpu;
 }
 
 export function sessionFileName(session: SessionName, dtype: string): string {
@@ -43,31 +50,9 @@ export function sessionFileName(session: SessionName, dtype: string): string {
   return `${session}${suffix}.onnx`;
 }
 
-/**
- * The best dtype per session for this device, among the ONNX files the repo really has.
- * A uniform set (all three sessions in one dtype) is preferred, in preference order; when no
- * uniform set is complete, each session takes its own best available dtype.
- * `available` holds ONNX file names or repo paths (`onnx/decoder_model_merged_q4.onnx`).
- */
-export function chooseDtypes(device: InferenceDevice, hasShaderF16: boolean, available: string[]): DtypeSet {
-  const names = new Set(available.map((entry) => entry.slice(entry.lastIndexOf('/') + 1)));
-  const preferences = dtypePreferences(device, hasShaderF16);
-  const has = (session: SessionName, dtype: string) => names.has(sessionFileName(session, dtype));
-
-  const uniform = preferences.find((dtype) => SESSION_NAMES.every((session) => has(session, dtype)));
-  if (uniform) return { vision_encoder: uniform, embed_tokens: uniform, decoder_model_merged: uniform };
-
-  const mixed: Partial<DtypeSet> = {};
-  for (const session of SESSION_NAMES) {
-    const best = preferences.find((dtype) => has(session, dtype));
-    if (!best) {
-      throw new ModelSourceError(
-        `the repo has no ${session} ONNX file usable on ${describeDevice(device, hasShaderF16)} (looked for ${preferences.join(', ')})`,
-      );
-    }
-    mixed[session] = best;
-  }
-  return mixed as DtypeSet;
+/** Whether `path` is the ONNX graph or one of the external-data chunks (`X.onnx_data`, `X.onnx_data_1`, ...) of `onnxFile`. */
+export function belongsToSessionFile(path: string, onnxFile: string): boolean {
+  return path === onnxFile || (path.startsWith(`${onnxFile}_data`) && /^(_\d+)?$/.test(path.slice(onnxFile.length + '_data'.length)));
 }
 
 /** Short, stable id of a dtype set: `q4` when uniform, else `q4+q8+q4` (vision+embed+decoder). */
@@ -78,7 +63,7 @@ export function dtypeSetId(dtype: DtypeSet): string {
 
 /** Whether a dtype set runs on this device (used to find an installed model for a device). */
 export function isDtypeSetUsable(dtype: DtypeSet, device: InferenceDevice, hasShaderF16: boolean): boolean {
-  const allowed = new Set(dtypePreferences(device, hasShaderF16));
+  const allowed = new Set(dtypesFor(device, hasShaderF16));
   return SESSION_NAMES.every((session) => allowed.has(dtype[session]));
 }
 
@@ -91,8 +76,7 @@ const ROOT_FILE_PATTERN = /^[^/]+\.(json|txt|jinja)$/;
  */
 export function selectModelFiles(repoPaths: string[], dtype: DtypeSet): string[] {
   const sessionFiles = SESSION_NAMES.map((session) => `onnx/${sessionFileName(session, dtype[session])}`);
-  const isSessionFile = (path: string) =>
-    sessionFiles.some((file) => path === file || new RegExp(`^${escapeRegExp(file)}_data(_\\d+)?$`).test(path));
+  const isSessionFile = (path: string) => sessionFiles.some((file) => belongsToSessionFile(path, file));
   const missing = sessionFiles.filter((file) => !repoPaths.includes(file));
   if (missing.length > 0) throw new ModelSourceError(`missing ${missing.join(', ')}`);
   const roots = repoPaths.filter((path) => ROOT_FILE_PATTERN.test(path));
@@ -125,7 +109,7 @@ export const MODEL_VARIANTS: readonly ModelVariant[] = [
     id: 'qwen2-vl-2b',
     name: 'Qwen2-VL 2B Instruct',
     source: { kind: 'hub', repo: 'onnx-community/Qwen2-VL-2B-Instruct', revision: 'main' },
-    downloadSizeLabel: 'about 2.7 GB (4-bit)',
+    downloadSizeLabel: 'about 1.8 GB (CPU) to 4.3 GB (WebGPU without 16-bit floats)',
     memoryNeededGb: 4,
     speedNote: 'A few tokens per second on WebGPU; several times slower on CPU (WASM).',
     qualityNote: 'Good style descriptions; occasionally generic subject lists.',
@@ -193,11 +177,8 @@ export function normalizeHost(host: string): string {
   return host.trim().replace(/\/+$/, '');
 }
 
-function describeDevice(device: InferenceDevice, hasShaderF16: boolean): string {
+/** How the app names a device to users. */
+export function describeDevice(device: InferenceDevice, hasShaderF16: boolean): string {
   if (device === 'wasm') return 'the CPU (WASM)';
   return hasShaderF16 ? 'WebGPU' : 'WebGPU without shader-f16';
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -68,16 +68,37 @@ describe('Hub API', () => {
 });
 
 describe('resolve and CDN', () => {
-  it('redirects LFS files to a CDN path that serves bytes with ETag and Content-Length', async () => {
+  it('redirects LFS files to a CDN on another origin that serves bytes with ETag and Content-Length', async () => {
     const path = 'onnx/embed_tokens_q4.onnx';
     const redirect = await fetch(`${hub.url}/${REPO}/resolve/main/${path}`, { redirect: 'manual' });
     expect(redirect.status).toBe(302);
-    expect(redirect.headers.get('Location')).toMatch(/^\/cdn-lfs\/owner\/tiny\/[0-9a-f]{64}/);
+    const location = new URL(redirect.headers.get('Location')!);
+    expect(location.origin).toBe(hub.cdnUrl);
+    expect(location.origin).not.toBe(new URL(hub.url).origin);
+    expect(location.pathname).toMatch(/^\/xet-bridge\/owner\/tiny\/[0-9a-f]{64}$/);
     const response = await fetch(`${hub.url}/${REPO}/resolve/main/${path}`);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.equals(await local(path))).toBe(true);
     expect(response.headers.get('ETag')).toBe(`"${sha256(bytes)}"`);
     expect(Number(response.headers.get('Content-Length'))).toBe(bytes.length);
+    expect(hub.requests.filter((request) => request.path === path).map((request) => [request.kind, request.status])).toContainEqual(['cdn', 200]);
+  });
+
+  it('answers from the CDN with the CORS and caching headers of cas-bridge.xethub.hf.co', async () => {
+    const path = 'onnx/decoder_model_merged_q4.onnx_data';
+    const response = await fetch(`${hub.url}/${REPO}/resolve/main/${path}`, { headers: { Range: 'bytes=10-19', Origin: 'null' } });
+    expect(response.status).toBe(206);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-expose-headers')).toBe('Accept-Ranges, Content-Range, Content-Type, Content-Disposition, ETag, X-Cache');
+    expect(response.headers.get('Content-Disposition')).toBe(`inline; filename*=UTF-8''decoder_model_merged_q4.onnx_data; filename="decoder_model_merged_q4.onnx_data";`);
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000');
+    await response.arrayBuffer();
+    hub.setFaults({ cdnHidesContentRange: true });
+    const hidden = await fetch(`${hub.url}/${REPO}/resolve/main/${path}`, { headers: { Range: 'bytes=10-19' } });
+    hub.setFaults({});
+    expect(hidden.headers.get('access-control-expose-headers')).toBe('Accept-Ranges, Content-Type, Content-Disposition, ETag, X-Cache');
+    expect(hidden.headers.get('Content-Range')).toMatch(/^bytes 10-19\//); // sent; only scripts in a browser cannot read it
+    await hidden.arrayBuffer();
   });
 
   it('serves Range requests as 206 and refuses ranges past the end with 416', async () => {
@@ -99,6 +120,19 @@ describe('resolve and CDN', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('Access-Control-Allow-Headers')).toBe('range');
     expect(preflight.headers.get('Access-Control-Allow-Origin')).toBe('*');
+  });
+});
+
+describe('listing-only repos', () => {
+  it('list their recorded files and refuse to serve bytes', async () => {
+    const listed = await startHubServer({ root: dir, listedRepos: [{ id: 'owner/listed', files: [{ path: 'config.json', size: 1570, lfs: false }, { path: 'onnx/big.onnx_data', size: 6_170_000_000, lfs: true, sha256: 'e'.repeat(64) }] }] });
+    try {
+      const entries = (await (await fetch(`${listed.url}/api/models/owner/listed/tree/main?recursive=true`)).json()) as { path: string; size: number; lfs?: { oid: string } }[];
+      expect(entries.find((entry) => entry.path === 'onnx/big.onnx_data')).toMatchObject({ size: 6_170_000_000, lfs: { oid: 'e'.repeat(64) } });
+      expect((await fetch(`${listed.url}/owner/listed/resolve/main/config.json`)).status).toBe(500);
+    } finally {
+      await listed.close();
+    }
   });
 });
 

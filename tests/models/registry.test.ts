@@ -1,49 +1,66 @@
 import { describe, expect, it } from 'vitest';
 import { ModelSourceError } from '../../src/errors';
+import { planDtypes } from '../../src/models/dtype-selection';
 import {
   MODEL_VARIANTS,
-  chooseDtypes,
   dtypeSetId,
+  dtypesFor,
   findVariant,
   isDtypeSetUsable,
   selectModelFiles,
   variantSource,
 } from '../../src/models/registry';
 
-const sessions = (suffixes: string[]) =>
-  suffixes.flatMap((suffix) => ['vision_encoder', 'embed_tokens', 'decoder_model_merged'].map((name) => `onnx/${name}${suffix}.onnx`));
+const SESSIONS = ['vision_encoder', 'embed_tokens', 'decoder_model_merged'];
+/** Every session in every given suffix, all the same size. */
+const sessions = (suffixes: string[], size = 1000) =>
+  suffixes.flatMap((suffix) => SESSIONS.map((name) => ({ path: `onnx/${name}${suffix}.onnx`, size })));
 
-describe('chooseDtypes', () => {
+describe('planDtypes', () => {
   const full = sessions(['', '_fp16', '_quantized', '_q4', '_q4f16', '_int8', '_bnb4']);
   it.each([
-    ['webgpu', true, full, 'q4f16'],
-    ['webgpu', false, full, 'q4'],
-    ['wasm', false, full, 'q4'],
-    ['wasm', true, full, 'q4'],
+    // equal sizes: the most precise allowed dtype wins
+    ['webgpu', true, full, 'fp32'],
+    ['webgpu', false, full, 'fp32'],
+    ['wasm', false, full, 'fp32'],
     // the tiny fixture: fp32 only
     ['webgpu', true, sessions(['']), 'fp32'],
-    ['webgpu', false, sessions(['']), 'fp32'],
     ['wasm', false, sessions(['']), 'fp32'],
-    // WebGPU without shader-f16 never takes an f16 set, even when it is the only quantized one
-    ['webgpu', false, sessions(['', '_q4f16', '_fp16']), 'fp32'],
-    ['webgpu', true, sessions(['_fp16', '']), 'fp16'],
-    ['wasm', false, sessions(['_quantized', '']), 'q8'],
-  ] as const)('%s (shader-f16 %s) picks a uniform set', (device, f16, available, expected) => {
-    expect(chooseDtypes(device, f16, [...available])).toEqual({ vision_encoder: expected, embed_tokens: expected, decoder_model_merged: expected });
+    // smaller files win: q4f16 only with shader-f16, q8 only on WASM
+    ['webgpu', true, [...sessions([''], 4000), ...sessions(['_q4f16'], 500), ...sessions(['_quantized'], 100)], 'q4f16'],
+    ['webgpu', false, [...sessions([''], 4000), ...sessions(['_q4f16'], 500), ...sessions(['_quantized'], 100), ...sessions(['_q4'], 700)], 'q4'],
+    ['wasm', false, [...sessions([''], 4000), ...sessions(['_q4f16', '_fp16'], 500), ...sessions(['_quantized'], 1000), ...sessions(['_q4'], 700)], 'q4'],
+    ['wasm', true, [...sessions([''], 4000), ...sessions(['_q4f16', '_fp16'], 500), ...sessions(['_quantized'], 1000)], 'q8'],
+    // a saving under 5% is not worth a less precise dtype
+    ['wasm', false, [...sessions([''], 1000), ...sessions(['_q4'], 960)], 'fp32'],
+  ] as const)('%s (shader-f16 %s) picks a uniform set when sizes say so', (device, f16, available, expected) => {
+    expect(planDtypes(device, f16, [...available]).dtype).toEqual({ vision_encoder: expected, embed_tokens: expected, decoder_model_merged: expected });
   });
 
-  it('mixes per session when no uniform set is complete', () => {
-    const available = ['onnx/vision_encoder.onnx', 'onnx/embed_tokens_q4.onnx', 'onnx/decoder_model_merged_q4.onnx', 'onnx/decoder_model_merged_q4f16.onnx'];
-    expect(chooseDtypes('webgpu', true, available)).toEqual({ vision_encoder: 'fp32', embed_tokens: 'q4', decoder_model_merged: 'q4f16' });
-  });
-
-  it('accepts bare file names as well as repo paths', () => {
-    expect(chooseDtypes('wasm', false, ['vision_encoder_q4.onnx', 'embed_tokens_q4.onnx', 'decoder_model_merged_q4.onnx']).decoder_model_merged).toBe('q4');
+  it('mixes per session by size, counting external data', () => {
+    const available = [
+      { path: 'onnx/vision_encoder.onnx', size: 10 },
+      { path: 'onnx/vision_encoder.onnx_data', size: 4000 },
+      { path: 'onnx/vision_encoder_q4.onnx', size: 3000 },
+      { path: 'onnx/embed_tokens_q4.onnx', size: 900 },
+      { path: 'onnx/embed_tokens_fp16.onnx', size: 500 },
+      { path: 'onnx/decoder_model_merged_q4.onnx', size: 1000 },
+      { path: 'onnx/decoder_model_merged_q4f16.onnx', size: 900 },
+    ];
+    expect(planDtypes('webgpu', true, available).dtype).toEqual({ vision_encoder: 'q4', embed_tokens: 'fp16', decoder_model_merged: 'q4f16' });
+    expect(planDtypes('webgpu', true, available).sessions.vision_encoder).toEqual({ dtype: 'q4', files: ['onnx/vision_encoder_q4.onnx'], bytes: 3000 });
   });
 
   it('fails with a named error when a session has no usable file', () => {
-    expect(() => chooseDtypes('webgpu', false, sessions(['_q4f16']))).toThrow(ModelSourceError);
-    expect(() => chooseDtypes('wasm', false, ['onnx/vision_encoder.onnx'])).toThrow(/embed_tokens/);
+    expect(() => planDtypes('webgpu', false, sessions(['_q4f16']))).toThrow(ModelSourceError);
+    expect(() => planDtypes('wasm', false, [{ path: 'onnx/vision_encoder.onnx', size: 1 }])).toThrow(/embed_tokens/);
+  });
+
+  it('keeps q8 off WebGPU and f16 off devices without shader-f16', () => {
+    expect(dtypesFor('webgpu', true)).not.toContain('q8');
+    expect(dtypesFor('webgpu', false)).not.toContain('q8');
+    expect(dtypesFor('webgpu', false).filter((dtype) => dtype.includes('16'))).toEqual([]);
+    expect(dtypesFor('wasm', true).filter((dtype) => dtype.includes('16'))).toEqual([]);
   });
 });
 
@@ -57,6 +74,10 @@ describe('dtype sets', () => {
     expect(isDtypeSetUsable(q4f16, 'webgpu', true)).toBe(true);
     expect(isDtypeSetUsable(q4f16, 'webgpu', false)).toBe(false);
     expect(isDtypeSetUsable(q4f16, 'wasm', false)).toBe(false);
+    const q8 = { vision_encoder: 'q8', embed_tokens: 'q8', decoder_model_merged: 'q4' };
+    expect(isDtypeSetUsable(q8, 'wasm', false)).toBe(true);
+    expect(isDtypeSetUsable(q8, 'webgpu', true)).toBe(false);
+    expect(isDtypeSetUsable(q8, 'webgpu', false)).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModelInputs } from '../../src/analysis/offline/generate-draft';
 import type { LoadedQwen2Vl } from '../../src/analysis/offline/load-qwen2vl';
-import { maxPixelsPerImage, PIXELS_PER_VISUAL_TOKEN } from '../../src/analysis/offline/prompt';
+import { maxPixelsPerImage, PIXELS_PER_VISUAL_TOKEN } from '../../src/analysis/offline/visual-budget';
 import { loadFixtureModel } from './support/fixture-loader';
 import { makeTestImage } from './support/test-images';
 

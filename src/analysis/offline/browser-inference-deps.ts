@@ -5,8 +5,10 @@
  */
 import { ModelLoadError } from '../../errors';
 import { createModelStore } from '../../models/model-store';
-import { createTransformersCache } from '../../models/transformers-cache';
+import type { ModelSource } from '../../models/registry';
+import { createTransformersCache, type TransformersCache } from '../../models/transformers-cache';
 import type { InferenceApiDeps } from './create-inference-api';
+import type { TransformersEnv } from './load-qwen2vl';
 import { prepareOrtRuntime } from './ort-runtime';
 
 /**
@@ -18,19 +20,25 @@ async function refuseNetwork(input: RequestInfo | URL): Promise<Response> {
   throw new ModelLoadError(`${url} is not in the model store on this device. Re-download the model in Settings.`);
 }
 
+/**
+ * Points transformers.js at ModelStore: every file (graphs, external data, configs) is read
+ * through the custom cache under its remote URL, and nothing is fetched. Node tests use the same.
+ */
+export function readModelsFromStore(env: TransformersEnv, cache: TransformersCache, source: ModelSource): void {
+  env.allowLocalModels = false;
+  env.allowRemoteModels = true; // "remote" URLs are only cache keys: fetch is refused below
+  env.useBrowserCache = false;
+  env.useCustomCache = true;
+  env.customCache = cache;
+  env.remoteHost = source.host;
+  env.fetch = refuseNetwork;
+}
+
 export function createBrowserInferenceDeps(): InferenceApiDeps {
   const cache = createTransformersCache(createModelStore());
   return {
     loadXGrammar: () => import('@mlc-ai/web-xgrammar'),
     prepareRuntime: prepareOrtRuntime,
-    configureModelSource(env, source) {
-      env.allowLocalModels = false;
-      env.allowRemoteModels = true; // "remote" URLs are only cache keys: fetch is refused below
-      env.useBrowserCache = false;
-      env.useCustomCache = true;
-      env.customCache = cache;
-      env.remoteHost = source.host;
-      env.fetch = refuseNetwork;
-    },
+    configureModelSource: (env, source) => readModelsFromStore(env, cache, source),
   };
 }

@@ -11,8 +11,9 @@ import { createEventLoopYield, yieldBetweenForwards } from './event-loop-yield';
 import { generateCaption } from './generate-caption';
 import { generateDraft } from './generate-draft';
 import type { XGrammarLoader, XGrammarModule } from './grammar';
-import type { CaptionRequest, DeviceReport, DraftRequest, InferenceApi, InferenceEventListener, LoadModelRequest } from './inference-api';
+import type { CaptionRequest, DeviceReport, DraftRequest, InferenceApi, InferenceEventListener, LoadModelRequest, SelfTestRequest } from './inference-api';
 import { loadQwen2Vl, type LoadedQwen2Vl, type TransformersEnv } from './load-qwen2vl';
+import { runSelfTest } from './self-test';
 
 export interface InferenceApiDeps {
   loadXGrammar: XGrammarLoader;
@@ -90,7 +91,7 @@ export function createInferenceApi(deps: InferenceApiDeps) {
       if (loaded && sameModel(loaded, request)) return { device: loaded.device, dtype: loaded.dtype, loadedNow: false, seconds: 0 };
       await loading?.catch(() => undefined);
       await unload();
-      checkMemory(await api.probeDevice(), request.device, request.modelBytes);
+      checkMemory(await api.probeDevice(), request.device, request.dtype, request.modelBytes);
       await api.prepareRuntime();
       loading = (async () =>
         loadQwen2Vl({
@@ -122,6 +123,11 @@ export function createInferenceApi(deps: InferenceApiDeps) {
     generateCaption: (request: CaptionRequest, onEvent?: InferenceEventListener) =>
       runGeneration('generateCaption', 'Captioning', request.requestId, (model) =>
         generateCaption(model, request, { isCancelled: () => cancelled.has(request.requestId), ...(onEvent ? { onEvent } : {}), now }),
+      ),
+
+    selfTest: (request: SelfTestRequest, onEvent?: InferenceEventListener) =>
+      runGeneration('selfTest', 'The self-test', request.requestId, (model) =>
+        runSelfTest(model, request, { isCancelled: () => cancelled.has(request.requestId), ...(onEvent ? { onEvent } : {}), now }),
       ),
 
     async cancel(requestId: string) {

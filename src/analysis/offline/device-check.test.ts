@@ -42,22 +42,32 @@ describe('probeDevice', () => {
 
 describe('checkMemory', () => {
   const noHint = { gpu: null, deviceMemoryGb: null };
+  const q8q8q4 = { vision_encoder: 'q8', embed_tokens: 'q8', decoder_model_merged: 'q4' };
+  const f16 = { vision_encoder: 'fp16', embed_tokens: 'fp16', decoder_model_merged: 'q4f16' };
 
   it.each([
-    ['a 40 MB fixture on WASM', noHint, 'wasm', 40e6, false],
-    ['2.7 GB on WASM (past the 4 GiB wasm32 memory with working memory)', noHint, 'wasm', 2.9 * GIB, true],
-    ['2.7 GB on WebGPU, no memory hint', noHint, 'webgpu', 2.7 * GIB, false],
-    ['2.7 GB on WebGPU with 4 GB reported', { gpu: null, deviceMemoryGb: 4 }, 'webgpu', 2.7 * GIB, false],
-    ['2.7 GB on WebGPU with 2 GB reported', { gpu: null, deviceMemoryGb: 2 }, 'webgpu', 2.7 * GIB, true],
-  ] as const)('%s -> fails: %s', (_name, report, device, bytes, fails) => {
-    const run = () => checkMemory(report, device, bytes);
+    ['a 40 MB fixture on WASM', noHint, 'wasm', q8q8q4, 40e6, false],
+    ['the 1.9 GB WASM set of the real 2B', noHint, 'wasm', q8q8q4, 1.9e9, false],
+    ['4.6 GB on WASM: past the 4 GiB one wasm32 instance addresses', noHint, 'wasm', q8q8q4, 4.6e9, true],
+    ['2.7 GB on WebGPU, no memory hint', noHint, 'webgpu', f16, 2.7e9, false],
+    ['2.7 GB on WebGPU with 8 GB reported', { gpu: null, deviceMemoryGb: 8 }, 'webgpu', f16, 2.7e9, false],
+    ['2.7 GB on WebGPU with 4 GB reported', { gpu: null, deviceMemoryGb: 4 }, 'webgpu', f16, 2.7e9, true],
+  ] as const)('%s -> fails: %s', (_name, report, device, dtype, bytes, fails) => {
+    const run = () => checkMemory(report, device, dtype, bytes);
     if (fails) expect(run).toThrow(InsufficientMemoryError);
     else expect(run).not.toThrow();
   });
 
-  it('names the need and the limit in the message', () => {
-    expect(() => checkMemory({ gpu: null, deviceMemoryGb: 2 }, 'webgpu', 2.7 * GIB)).toThrow(
-      'This model needs about 3.9 GB of memory; this device reports about 2 GB.',
+  it('names the need, the limit that applies and what to do', () => {
+    const wasm = () => checkMemory({ gpu: null, deviceMemoryGb: 16 }, 'wasm', q8q8q4, 4.6e9);
+    expect(wasm).toThrow('This model needs about 5.2 GB of memory; the CPU runtime (one WebAssembly instance) can address at most 4.0 GB.');
+    try {
+      wasm();
+    } catch (error) {
+      expect((error as InsufficientMemoryError).action).toBe('Use the 2B model on a device with WebGPU, or Cloud mode.');
+    }
+    expect(() => checkMemory({ gpu: null, deviceMemoryGb: 4 }, 'webgpu', f16, 2.7e9)).toThrow(
+      "This model needs about 3.1 GB of memory; about 3.0 GB of this device's memory is usable.",
     );
   });
 });

@@ -1,19 +1,12 @@
 /**
  * Which device can run the model, and whether it has the memory to: WebGPU when an adapter
  * exists (f16 dtypes only with `shader-f16`, FACTS.md section 1), else WASM; and a pre-flight
- * check before loading so a model that cannot fit fails with a clear InsufficientMemoryError
- * instead of a crashed tab.
+ * check before loading (the same budget the download was checked against, memory-budget.ts) so
+ * a model that cannot fit fails with a clear InsufficientMemoryError instead of a crashed tab.
  */
-import { InsufficientMemoryError } from '../../errors';
-import type { InferenceDevice } from '../../models/registry';
+import { assessMemoryFit, insufficientMemoryError } from '../../models/memory-budget';
+import type { DtypeSet, InferenceDevice } from '../../models/registry';
 import type { DeviceReport, GpuReport } from './inference-api';
-
-const GIB = 1024 ** 3;
-/** WebAssembly (wasm32) memory cannot grow past 4 GiB: weights + runtime must fit in it. */
-export const WASM_MEMORY_LIMIT_BYTES = 4 * GIB;
-/** Runtime buffers, activations and the KV cache on top of the weights, roughly. */
-const WORKING_MEMORY_FACTOR = 1.25;
-const RUNTIME_OVERHEAD_BYTES = 0.5 * GIB;
 
 interface GpuAdapterLike {
   features: { has(name: string): boolean };
@@ -58,20 +51,8 @@ export function preferredDevice(report: DeviceReport): InferenceDevice {
   return report.gpu ? 'webgpu' : 'wasm';
 }
 
-function toGb(bytes: number): number {
-  return Math.ceil((bytes / GIB) * 10) / 10;
-}
-
-/**
- * Throws InsufficientMemoryError when the model clearly cannot fit: on WASM past the 4 GiB
- * memory limit, anywhere past the device memory the browser reports.
- */
-export function checkMemory(report: DeviceReport, device: InferenceDevice, modelBytes: number): void {
-  const neededBytes = modelBytes * WORKING_MEMORY_FACTOR + RUNTIME_OVERHEAD_BYTES;
-  if (device === 'wasm' && neededBytes > WASM_MEMORY_LIMIT_BYTES) {
-    throw new InsufficientMemoryError(toGb(neededBytes), WASM_MEMORY_LIMIT_BYTES / GIB);
-  }
-  if (report.deviceMemoryGb !== null && neededBytes > report.deviceMemoryGb * GIB) {
-    throw new InsufficientMemoryError(toGb(neededBytes), report.deviceMemoryGb);
-  }
+/** Throws InsufficientMemoryError when the model will not fit (memory-budget.ts). */
+export function checkMemory(report: DeviceReport, device: InferenceDevice, dtype: DtypeSet, modelBytes: number): void {
+  const fit = assessMemoryFit({ device, dtype, weightBytes: modelBytes, deviceMemoryGb: report.deviceMemoryGb });
+  if (fit.verdict === 'will-not-fit') throw insufficientMemoryError(fit, device);
 }

@@ -1,12 +1,14 @@
 /**
  * One caption: a single image and a short instruction, plain greedy generate() without the
- * grammar. Ends at the end-of-sequence token (generate() itself), at the first line break after
- * some text, at maxNewTokens, or when the caller cancels (checked between tokens).
+ * grammar. Ends at a stop token (generate() itself), at the first line break after some text, at
+ * maxNewTokens, or when the caller cancels (checked between tokens). Line breaks are looked for in
+ * the decoded text: byte-level pieces write a newline as `Ċ`, not `\n`.
  */
 import { BaseStreamer, StoppingCriteria } from '@huggingface/transformers';
 import { CancelledError, InferenceFailedError } from '../../errors';
 import { tidyCaption } from './caption-text';
 import { buildModelInputs, type GenerateDraftContext } from './generate-draft';
+import { greedySettings } from './generation-settings';
 import { DEFAULT_CAPTION_MAX_NEW_TOKENS, type CaptionRequest, type CaptionResult } from './inference-api';
 import type { LoadedQwen2Vl } from './load-qwen2vl';
 import { buildCaptionMessages } from './prompt';
@@ -19,7 +21,6 @@ export async function generateCaption(loaded: LoadedQwen2Vl, request: CaptionReq
   context.onEvent?.({ type: 'prefill', promptTokens: inputs.inputIds.dims.at(-1) ?? 0, imageTokens: inputs.imageTokens[0] ?? 0 });
 
   const tokenIds: number[] = [];
-  let written = '';
   let promptSeen = false;
   let cancelled = false;
   const started = now();
@@ -30,9 +31,7 @@ export async function generateCaption(loaded: LoadedQwen2Vl, request: CaptionReq
         promptSeen = true; // generate() first streams the prompt ids
         return;
       }
-      const id = Number(value[0]?.[0]);
-      tokenIds.push(id);
-      written += loaded.pieces[id] ?? '';
+      tokenIds.push(Number(value[0]?.[0]));
       const seconds = (now() - started) / 1000;
       const tokensPerSecond = seconds > 0 ? tokenIds.length / seconds : 0;
       context.onEvent?.({ type: 'generating', tokens: tokenIds.length, expectedTokens: maxNewTokens, tokensPerSecond, etaSeconds: null });
@@ -44,7 +43,7 @@ export async function generateCaption(loaded: LoadedQwen2Vl, request: CaptionReq
     override _call(inputIds: number[][]): boolean[] {
       cancelled ||= context.isCancelled();
       // A line break after some text ends the phrase; a leading one is just formatting.
-      const lineEnded = /\S[^\n]*\n/.test(written);
+      const lineEnded = /\S[^\n]*\n/.test(loaded.tokenizer.decode(tokenIds, { skip_special_tokens: true }));
       return inputIds.map(() => cancelled || lineEnded);
     }
   }
@@ -55,8 +54,7 @@ export async function generateCaption(loaded: LoadedQwen2Vl, request: CaptionReq
       attention_mask: inputs.attentionMask,
       pixel_values: inputs.pixelValues,
       image_grid_thw: inputs.imageGridThw,
-      max_new_tokens: maxNewTokens,
-      do_sample: false,
+      ...greedySettings(loaded.stopTokenIds, maxNewTokens),
       stopping_criteria: [new CaptionStoppingCriteria()],
       streamer: new CaptionStreamer(),
     } as never);

@@ -5,11 +5,13 @@
 import { cat, random, RawImage, type Tensor } from '@huggingface/transformers';
 import { CancelledError, ImageProcessingError, InferenceFailedError } from '../../errors';
 import type { PreparedImage } from '../types';
-import { createConstrainedDecoding } from './constrained-decoding';
+import { generateConstrained } from './constrained-generate';
 import { createDraftProgressTracker } from './draft-progress';
+import { greedySettings, samplingSettings } from './generation-settings';
 import { DEFAULT_MAX_NEW_TOKENS, type DraftRequest, type DraftResult, type InferenceEventListener } from './inference-api';
 import type { LoadedQwen2Vl } from './load-qwen2vl';
-import { buildDraftMessages, maxPixelsPerImage, type ChatMessage } from './prompt';
+import { buildDraftMessages, type ChatMessage } from './prompt';
+import { maxPixelsPerImage } from './visual-budget';
 
 const IMAGE_TOKEN = '<|image_pad|>';
 /** Progress events at most this often: each one crosses the worker boundary. */
@@ -35,7 +37,11 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-async function decodeImage(image: PreparedImage): Promise<RawImage> {
+/** A prepared (encoded) image from the page, or pixels painted in the worker (the self-test). */
+export type ModelImage = PreparedImage | RawImage;
+
+async function decodeImage(image: ModelImage): Promise<RawImage> {
+  if (image instanceof RawImage) return image.rgb();
   try {
     const blob = new Blob([base64ToBytes(image.base64) as Uint8Array<ArrayBuffer>], { type: image.mediaType });
     return (await RawImage.fromBlob(blob)).rgb();
@@ -48,7 +54,7 @@ async function decodeImage(image: PreparedImage): Promise<RawImage> {
  * Runs the image processor once per image and concatenates. (Handing transformers.js 4.3's
  * Qwen2-VL processor several images at once stacks them as the frames of one video.)
  */
-async function encodeImages(loaded: LoadedQwen2Vl, images: PreparedImage[]): Promise<VisionInputs> {
+async function encodeImages(loaded: LoadedQwen2Vl, images: ModelImage[]): Promise<VisionInputs> {
   const imageProcessor = loaded.processor.image_processor as unknown as {
     max_pixels: number;
     config: { merge_size: number };
@@ -97,7 +103,7 @@ export interface ModelInputs {
  */
 export async function buildModelInputs(
   loaded: LoadedQwen2Vl,
-  images: PreparedImage[],
+  images: ModelImage[],
   messages: ChatMessage[] = buildDraftMessages(images.length),
 ): Promise<ModelInputs> {
   if (images.length === 0) throw new InferenceFailedError('No images were given to the offline model.');
@@ -115,22 +121,21 @@ export async function buildModelInputs(
 
 export async function generateDraft(loaded: LoadedQwen2Vl, request: DraftRequest, context: GenerateDraftContext): Promise<DraftResult> {
   const now = context.now ?? (() => performance.now());
-  const ensureNotCancelled = () => {
-    if (context.isCancelled()) throw new CancelledError('The offline analysis');
-  };
   const inputs = await buildModelInputs(loaded, request.images);
-  ensureNotCancelled();
+  if (context.isCancelled()) throw new CancelledError('The offline analysis');
   const promptTokens = inputs.inputIds.dims.at(-1) ?? 0;
   context.onEvent?.({ type: 'prefill', promptTokens, imageTokens: inputs.imageTokens.reduce((a, b) => a + b, 0) });
 
   const progress = createDraftProgressTracker();
   let lastEventMs = 0;
-  let firstTokenMs: number | null = null;
-  const decoding = await createConstrainedDecoding(loaded.grammar, {
+  const maxNewTokens = request.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS;
+  if (request.sampling) random.seed(request.sampling.seed);
+  const run = await generateConstrained(loaded, inputs, loaded.grammar, {
+    settings: request.sampling ? samplingSettings(loaded.stopTokenIds, maxNewTokens, request.sampling) : greedySettings(loaded.stopTokenIds, maxNewTokens),
     isCancelled: context.isCancelled,
-    onToken: (tokenId) => {
-      const at = now();
-      firstTokenMs ??= at;
+    now,
+    label: 'The offline analysis',
+    onToken: (tokenId, at) => {
       progress.add(loaded.pieces[tokenId] ?? '', at);
       if (at - lastEventMs >= PROGRESS_INTERVAL_MS) {
         lastEventMs = at;
@@ -140,42 +145,16 @@ export async function generateDraft(loaded: LoadedQwen2Vl, request: DraftRequest
     },
   });
 
-  const started = now();
-  try {
-    ensureNotCancelled();
-    if (request.sampling) random.seed(request.sampling.seed);
-    await loaded.model.generate({
-      input_ids: inputs.inputIds,
-      attention_mask: inputs.attentionMask,
-      pixel_values: inputs.pixelValues,
-      image_grid_thw: inputs.imageGridThw,
-      max_new_tokens: request.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS,
-      ...(request.sampling
-        ? { do_sample: true, temperature: request.sampling.temperature, top_k: request.sampling.topK }
-        : { do_sample: false }),
-      logits_processor: [decoding.logitsProcessor],
-      stopping_criteria: [decoding.stoppingCriteria],
-      streamer: decoding.streamer,
-    } as never);
-  } catch (error) {
-    throw error instanceof CancelledError ? error : new InferenceFailedError(error instanceof Error ? error.message : String(error));
-  } finally {
-    decoding.dispose();
-  }
-  const ended = now();
-  if (decoding.stop === 'cancelled') throw new CancelledError('The offline analysis');
-  if (decoding.stop === 'rejected') throw new InferenceFailedError('The grammar rejected a generated token.');
-
-  const tokenIds = [...decoding.tokenIds];
   const final = progress.snapshot();
   context.onEvent?.({ type: 'generating', tokens: final.tokens, expectedTokens: final.tokens, tokensPerSecond: final.tokensPerSecond, etaSeconds: 0 });
   return {
-    text: loaded.tokenizer.decode(tokenIds, { skip_special_tokens: true }),
-    tokenIds,
-    complete: decoding.stop === 'complete',
+    // The grammar admits no special token (grammar.ts), so this is exactly the text it checked.
+    text: loaded.tokenizer.decode(run.tokenIds, { skip_special_tokens: false }),
+    tokenIds: run.tokenIds,
+    complete: run.stop === 'complete',
     promptTokens,
     imageTokens: inputs.imageTokens,
-    prefillSeconds: ((firstTokenMs ?? ended) - started) / 1000,
-    generationSeconds: (ended - (firstTokenMs ?? ended)) / 1000,
+    prefillSeconds: run.prefillSeconds,
+    generationSeconds: run.generationSeconds,
   };
 }

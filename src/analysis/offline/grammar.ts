@@ -21,9 +21,16 @@ export interface VocabularyInfo {
   vocabSize: number;
   /** Tokens that end generation (the model's eos ids). */
   stopTokenIds: number[];
+  /**
+   * The tokenizer's special tokens (`<|im_start|>`, `<|image_pad|>`, ...). xgrammar treats only
+   * empty-string tokens as special, so these are handed over as empty strings: no grammar position
+   * admits them, and stop tokens still end a complete document.
+   */
+  specialTokenIds: readonly number[];
 }
 
-export interface DraftGrammar {
+/** A compiled JSON grammar for one tokenizer, ready to make a matcher per generation. */
+export interface JsonGrammar {
   vocabSize: number;
   stopTokenIds: readonly number[];
   /** Per-field string limits, enforced by the decoder (see string-limits.ts). */
@@ -31,47 +38,72 @@ export interface DraftGrammar {
   tokenBytes: TokenBytes;
   /** Shared across generations: the forbidden-id lists of masks already seen. */
   masker: TokenMasker;
-  /** A fresh matcher at the start of the draft (one per generation). */
+  /** A fresh matcher at the start of the document (one per generation). */
   createMatcher(): Promise<GrammarMatcher>;
   dispose(): void;
 }
 
-/** Pieces in id order; ids with no piece (padding) stay empty and are never allowed. */
-function piecesById(vocab: Map<string, number>): string[] {
+/** The draft's grammar (domain/draft.ts schema and string limits). */
+export type DraftGrammar = JsonGrammar;
+
+/** Compiles JSON Schemas for one tokenizer; the tokenizer's preprocessing is paid once. */
+export interface GrammarCompiler {
+  compile(schema: object, stringLimits?: Readonly<Record<string, number>>): Promise<JsonGrammar>;
+  dispose(): void;
+}
+
+/**
+ * Pieces in id order as the grammar sees them: ids with no piece (padding) and special tokens are
+ * empty, which xgrammar never allows inside the grammar.
+ */
+function grammarPieces(info: VocabularyInfo): string[] {
   let last = -1;
-  for (const id of vocab.values()) last = Math.max(last, id);
+  for (const id of info.vocab.values()) last = Math.max(last, id);
   const pieces = new Array<string>(last + 1).fill('');
-  for (const [piece, id] of vocab) pieces[id] = piece;
+  for (const [piece, id] of info.vocab) pieces[id] = piece;
+  for (const id of info.specialTokenIds) if (id < pieces.length) pieces[id] = '';
   return pieces;
 }
 
 /**
- * Compiles the draft schema for one tokenizer: about 0.2-0.5 s for Qwen's 151,643-token
- * vocabulary (token preprocessing), then tens of milliseconds for the schema. Once per model.
+ * Prepares the tokenizer for xgrammar: about 0.2-0.5 s for Qwen's 151,643-token vocabulary. Each
+ * schema then compiles in tens of milliseconds.
  */
-export async function compileDraftGrammar(xgrammar: XGrammarModule, info: VocabularyInfo): Promise<DraftGrammar> {
-  const tokenizerInfo = await xgrammar.TokenizerInfo.createTokenizerInfo(
-    piecesById(info.vocab),
-    'byte_level',
-    false,
-    info.vocabSize,
-    info.stopTokenIds,
-  );
-  const pieces = piecesById(info.vocab);
+export async function createGrammarCompiler(xgrammar: XGrammarModule, info: VocabularyInfo): Promise<GrammarCompiler> {
+  const pieces = grammarPieces(info);
+  const tokenizerInfo = await xgrammar.TokenizerInfo.createTokenizerInfo(pieces, 'byte_level', false, info.vocabSize, info.stopTokenIds);
   const compiler = await xgrammar.GrammarCompiler.createGrammarCompiler(tokenizerInfo);
-  // One line, compact separators: no whitespace tokens to waste, nothing for a model to wander in.
-  const compiled = await compiler.compileJSONSchema(JSON.stringify(draftGrammarSchema()), false, -1, [',', ':'], true);
+  const tokenBytes = createTokenBytes(pieces);
   return {
-    vocabSize: info.vocabSize,
-    stopTokenIds: info.stopTokenIds,
-    stringLimits: draftStringLimits(),
-    tokenBytes: createTokenBytes(pieces),
-    masker: createTokenMasker(),
-    createMatcher: () => xgrammar.GrammarMatcher.createGrammarMatcher(compiled, info.stopTokenIds),
+    async compile(schema, stringLimits = {}) {
+      // One line, compact separators: no whitespace tokens to waste, nothing for a model to wander in.
+      const compiled = await compiler.compileJSONSchema(JSON.stringify(schema), false, -1, [',', ':'], true);
+      return {
+        vocabSize: info.vocabSize,
+        stopTokenIds: info.stopTokenIds,
+        stringLimits,
+        tokenBytes,
+        masker: createTokenMasker(),
+        createMatcher: () => xgrammar.GrammarMatcher.createGrammarMatcher(compiled, info.stopTokenIds),
+        dispose: () => compiled.dispose(),
+      };
+    },
     dispose() {
-      compiled.dispose();
       compiler.dispose();
       tokenizerInfo.dispose();
+    },
+  };
+}
+
+/** The draft grammar on its own compiler (disposing it disposes both). */
+export async function compileDraftGrammar(xgrammar: XGrammarModule, info: VocabularyInfo): Promise<DraftGrammar> {
+  const compiler = await createGrammarCompiler(xgrammar, info);
+  const grammar = await compiler.compile(draftGrammarSchema(), draftStringLimits());
+  return {
+    ...grammar,
+    dispose() {
+      grammar.dispose();
+      compiler.dispose();
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { DtypeSet, InferenceDevice, ModelSource } from '../../models/registry';
 import type { PreparedImage } from '../types';
+import type { SelfTestScene } from './self-test-scene';
 
 export interface GpuReport {
   shaderF16: boolean;
@@ -82,6 +83,28 @@ export interface CaptionResult {
   tokens: number;
 }
 
+export interface SelfTestRequest {
+  /** Lets `cancel()` name the test to stop. */
+  requestId: string;
+  /** What the worker paints and asks about (self-test-scene.ts). */
+  scene: SelfTestScene;
+}
+
+export interface SelfTestResult {
+  /** The option a correct answer names, e.g. "blue circle". */
+  expected: string;
+  /** The option the model chose (null: it stopped before naming one). */
+  answer: string | null;
+  passed: boolean;
+  promptTokens: number;
+  imageTokens: number;
+  generatedTokens: number;
+  /** Vision encoder + prompt forward pass + first token. */
+  prefillSeconds: number;
+  /** The tokens after the first. */
+  decodeSeconds: number;
+}
+
 export type InferenceEvent =
   | { type: 'loading'; file: string; loaded: number; total: number }
   | { type: 'prefill'; promptTokens: number; imageTokens: number }
@@ -100,6 +123,8 @@ export interface InferenceApi {
   generateDraft(request: DraftRequest, onEvent?: InferenceEventListener): Promise<DraftResult>;
   /** A short plain caption of one image (greedy, no grammar); same errors as generateDraft. */
   generateCaption(request: CaptionRequest, onEvent?: InferenceEventListener): Promise<CaptionResult>;
+  /** The known-answer check (self-test.ts): one painted picture, one multiple-choice question. */
+  selfTest(request: SelfTestRequest, onEvent?: InferenceEventListener): Promise<SelfTestResult>;
   cancel(requestId: string): Promise<void>;
   /** Frees the sessions (keep-model-loaded off). */
   unloadModel(): Promise<void>;

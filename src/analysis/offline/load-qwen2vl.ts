@@ -11,8 +11,10 @@ import {
   type Processor,
 } from '@huggingface/transformers';
 import type { DtypeSet, InferenceDevice, ModelSource } from '../../models/registry';
-import { compileDraftGrammar, type DraftGrammar, type XGrammarModule } from './grammar';
+import { draftGrammarSchema, draftStringLimits } from '../../domain/draft';
+import { createGrammarCompiler, type DraftGrammar, type GrammarCompiler, type XGrammarModule } from './grammar';
 import type { InferenceEventListener } from './inference-api';
+import { encodeImagesOneByOne } from './per-image-vision';
 
 export type TransformersEnv = typeof env;
 
@@ -36,6 +38,10 @@ export interface LoadedQwen2Vl {
   processor: Processor;
   tokenizer: PreTrainedTokenizer;
   grammar: DraftGrammar;
+  /** Compiles other JSON grammars (the self-test's) for this tokenizer. */
+  grammars: GrammarCompiler;
+  /** Tokens that end a generation: the model's eos ids and `<|im_end|>`. */
+  stopTokenIds: number[];
   /** Token id -> decoded text, for progress tracking. */
   pieces: string[];
   /** The image processor's configured pixel ceiling (the visual budget never exceeds it). */
@@ -87,9 +93,12 @@ export async function loadQwen2Vl(options: LoadQwen2VlOptions): Promise<LoadedQw
   } as Parameters<typeof Qwen2VLForConditionalGeneration.from_pretrained>[1])) as Qwen2VLForConditionalGeneration;
 
   try {
+    encodeImagesOneByOne(model);
     const vocab = tokenizer.get_vocab();
     const vocabSize = (model.config as { vocab_size?: number }).vocab_size ?? vocab.size;
-    const grammar = await compileDraftGrammar(options.xgrammar, { vocab, vocabSize, stopTokenIds: eosTokenIds(model, vocab) });
+    const stopTokenIds = eosTokenIds(model, vocab);
+    const grammars = await createGrammarCompiler(options.xgrammar, { vocab, vocabSize, stopTokenIds, specialTokenIds: tokenizer.all_special_ids });
+    const grammar = await grammars.compile(draftGrammarSchema(), draftStringLimits());
     const pieces = new Array<string>(vocabSize).fill('');
     for (const [piece, id] of vocab) if (id < vocabSize) pieces[id] = piece;
     return {
@@ -100,10 +109,13 @@ export async function loadQwen2Vl(options: LoadQwen2VlOptions): Promise<LoadedQw
       processor,
       tokenizer,
       grammar,
+      grammars,
+      stopTokenIds,
       pieces,
       modelMaxPixels: imageProcessor.max_pixels ?? Number.POSITIVE_INFINITY,
       async dispose() {
         grammar.dispose();
+        grammars.dispose();
         await model.dispose();
       },
     };

@@ -6,19 +6,25 @@
  *   a failed WebGPU session poisons later loads in the same worker (FACTS.md section 4);
  * - cancel asks the worker to stop between tokens, and terminates it when it does not answer
  *   quickly (a long prefill or model load cannot be interrupted);
- * - keep-model-loaded off ends the worker after each analysis: only that returns WASM memory.
+ * - keep-model-loaded off ends the worker after each analysis: only that returns WASM memory;
+ * - where the self-test found WebGPU unreliable for a model on this adapter, that model runs on
+ *   the CPU (device-preference.ts), and the result says so.
  */
 import * as Comlink from 'comlink';
 import { assembleSpecification } from '../../domain/assemble';
 import { parseDraft } from '../../domain/draft';
 import { formatValidationIssue, validateSpecification } from '../../domain/validate';
-import { AppError, CancelledError, DeviceError, EmptyCaptionError, InferenceFailedError, InvalidOutputError, ModelNotFoundError, toErrorInfo } from '../../errors';
+import { AppError, CancelledError, DeviceError, EmptyCaptionError, InvalidOutputError, ModelNotFoundError, toErrorInfo } from '../../errors';
 import { totalBytes, type ModelManifest } from '../../models/model-manifest';
 import { dtypeSetId, findVariant, type InferenceDevice } from '../../models/registry';
 import type { AnalysisEngine, AnalysisProgress, AnalysisRequest, EngineResult, PreparedImage } from '../types';
 import { preferredDevice, probeDevice as probeBrowserDevice } from './device-check';
+import { createDevicePreferenceStore, type DevicePreferenceStore } from './device-preference';
 import { registerAppErrorTransfer } from '../../worker-errors';
-import type { DeviceReport, DraftResult, InferenceApi, InferenceEvent, InferenceEventListener } from './inference-api';
+import type { DeviceReport, DraftResult, InferenceEvent, InferenceEventListener } from './inference-api';
+import { createInferenceWorkerSlot } from './inference-worker-slot';
+import { runSelfTestOnBestDevice, type SelfTestReport } from './offline-self-test';
+import type { SelfTestScene } from './self-test-scene';
 
 export interface OfflineModelTarget {
   device: InferenceDevice;
@@ -38,6 +44,8 @@ export interface OfflineEngineDeps {
   captionIdleMs?: number;
   /** Page-side WebGPU probe for isAvailable() (default: the browser's), so it starts no worker. */
   probeDevice?: () => Promise<DeviceReport>;
+  /** Devices the self-test chose per model (default: this browser's localStorage). */
+  devicePreferences?: DevicePreferenceStore;
 }
 
 export interface OfflineEngine extends AnalysisEngine {
@@ -47,15 +55,20 @@ export interface OfflineEngine extends AnalysisEngine {
   isAvailable(): Promise<boolean>;
   /** Caches the ONNX runtime files now (call after a model download), so offline needs no network. */
   warmUp(): Promise<void>;
+  /**
+   * The known-answer check on this device (offline-self-test.ts): WebGPU first, the CPU when
+   * WebGPU answers wrong; remembers the CPU for this model here when only it answers right.
+   */
+  selfTest(scene: SelfTestScene, signal?: AbortSignal): Promise<SelfTestReport>;
   /** Frees the model and ends the worker. */
   unload(): Promise<void>;
 }
 
-interface WorkerHandle {
-  worker: Worker;
-  api: Comlink.Remote<InferenceApi>;
-  /** Rejects if the worker dies (an uncaught error, e.g. out of memory): Comlink calls would hang. */
-  crashed: Promise<never>;
+interface PickedModel {
+  device: InferenceDevice;
+  manifest: ModelManifest;
+  /** Why the CPU runs it although WebGPU is there (the self-test's verdict). */
+  preferredBecause?: string;
 }
 
 const defaultCreateWorker = () =>
@@ -89,76 +102,23 @@ export function createOfflineEngine(deps: OfflineEngineDeps): OfflineEngine {
   const createWorker = deps.createWorker ?? defaultCreateWorker;
   const cancelGraceMs = deps.cancelGraceMs ?? 1500;
   const captionIdleMs = deps.captionIdleMs ?? 10_000;
-  let handle: WorkerHandle | undefined;
+  const preferences = deps.devicePreferences ?? createDevicePreferenceStore();
+  const slot = createInferenceWorkerSlot(createWorker, cancelGraceMs);
+  const endWorker = () => slot.end();
+  const abortable = slot.abortable;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
-
-  function ensureWorker(): WorkerHandle {
-    if (!handle) {
-      const worker = createWorker();
-      const crashed = new Promise<never>((_, reject) => {
-        worker.addEventListener('error', (event) => {
-          event.preventDefault();
-          reject(new InferenceFailedError(`The offline model worker stopped: ${event.message || 'unknown error'}`));
-        });
-      });
-      crashed.catch(() => undefined); // observed only while a call is running
-      handle = { worker, api: Comlink.wrap<InferenceApi>(worker), crashed };
-    }
-    return handle;
-  }
-
-  function endWorker(): void {
-    if (!handle) return;
-    handle.api[Comlink.releaseProxy]();
-    handle.worker.terminate();
-    handle = undefined;
-  }
-
-  /**
-   * Runs a worker call; on abort asks the worker to stop, and ends the worker if the call has not
-   * settled within the grace period. Always rejects with CancelledError once aborted.
-   */
-  async function abortable<T>(call: Promise<T>, signal: AbortSignal | undefined, requestStop: () => void): Promise<T> {
-    const crashed = handle?.crashed;
-    if (crashed) call = Promise.race([call, crashed]);
-    if (!signal) return call;
-    if (signal.aborted) throw new CancelledError('The offline analysis');
-    let onAbort: (() => void) | undefined;
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => {
-        requestStop();
-        const timer = setTimeout(() => {
-          endWorker();
-          reject(new CancelledError('The offline analysis'));
-        }, cancelGraceMs);
-        call.then(
-          () => undefined,
-          () => undefined,
-        ).finally(() => {
-          clearTimeout(timer);
-          reject(new CancelledError('The offline analysis'));
-        });
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      return await Promise.race([call, aborted]);
-    } finally {
-      if (onAbort) signal.removeEventListener('abort', onAbort);
-    }
-  }
 
   /** Loads the model in the worker (or keeps it); a load cannot be interrupted, so cancelling it ends the worker. */
   async function loadOn(device: InferenceDevice, manifest: ModelManifest, signal: AbortSignal | undefined, onEvent: InferenceEventListener) {
-    const { api } = ensureWorker();
+    const api = slot.api();
     const source = { host: manifest.host, repo: manifest.repo, revision: manifest.commit };
-    await abortable(api.loadModel({ source, device, dtype: manifest.dtype, modelBytes: totalBytes(manifest) }, onEvent), signal, () => undefined);
-    return api;
+    const loaded = await abortable(api.loadModel({ source, device, dtype: manifest.dtype, modelBytes: totalBytes(manifest) }, onEvent), signal, () => undefined);
+    return { api, loaded };
   }
 
   async function generateOn(device: InferenceDevice, manifest: ModelManifest, request: AnalysisRequest): Promise<DraftResult> {
     const onEvent = Comlink.proxy((event: InferenceEvent) => request.onProgress?.(toProgress(event)));
-    const api = await loadOn(device, manifest, request.signal, onEvent);
+    const { api } = await loadOn(device, manifest, request.signal, onEvent);
     const requestId = crypto.randomUUID();
     return abortable(api.generateDraft({ requestId, images: request.images }, onEvent), request.signal, () => {
       void api.cancel(requestId).catch(() => undefined);
@@ -184,13 +144,22 @@ export function createOfflineEngine(deps: OfflineEngineDeps): OfflineEngine {
     };
   }
 
-  /** The installed model to run and its device: WebGPU when there is an adapter and a model for it, else WASM. */
-  async function pickModel(report: DeviceReport): Promise<{ device: InferenceDevice; manifest: ModelManifest } | undefined> {
+  /**
+   * The installed model to run and its device: WebGPU when there is an adapter and a model for it
+   * (unless the self-test found WebGPU unreliable for that model on this adapter), else WASM.
+   */
+  async function pickModel(report: DeviceReport): Promise<PickedModel | undefined> {
     const device = preferredDevice(report);
     const manifest = await deps.getModel({ device, hasShaderF16: report.gpu?.shaderF16 ?? false });
+    const cpuManifest = () => deps.getModel({ device: 'wasm', hasShaderF16: false });
+    if (manifest && device === 'webgpu') {
+      const preference = preferences.get({ host: manifest.host, repo: manifest.repo, revision: manifest.revision });
+      const onCpu = preference && preference.adapter === report.gpu?.description ? await cpuManifest() : undefined;
+      if (onCpu && preference) return { device: 'wasm', manifest: onCpu, preferredBecause: preference.reason };
+    }
     if (manifest) return { device, manifest };
-    const cpuManifest = device === 'webgpu' ? await deps.getModel({ device: 'wasm', hasShaderF16: false }) : undefined;
-    return cpuManifest && { device: 'wasm', manifest: cpuManifest };
+    const fallback = device === 'webgpu' ? await cpuManifest() : undefined;
+    return fallback && { device: 'wasm', manifest: fallback };
   }
 
   /**
@@ -199,13 +168,13 @@ export function createOfflineEngine(deps: OfflineEngineDeps): OfflineEngine {
    */
   async function runOnBestDevice<T>(
     signal: AbortSignal | undefined,
-    run: (device: InferenceDevice, manifest: ModelManifest, fallbackReason?: string) => Promise<T>,
+    run: (device: InferenceDevice, manifest: ModelManifest, fallbackReason?: string, preferredBecause?: string) => Promise<T>,
   ): Promise<T> {
     if (signal?.aborted) throw new CancelledError('The offline analysis');
-    const picked = await pickModel(await abortable(ensureWorker().api.probeDevice(), signal, () => undefined));
+    const picked = await pickModel(await abortable(slot.api().probeDevice(), signal, () => undefined));
     if (!picked) throw new ModelNotFoundError(deps.variantName());
     try {
-      return await run(picked.device, picked.manifest);
+      return await run(picked.device, picked.manifest, undefined, picked.preferredBecause);
     } catch (error) {
       if (picked.device !== 'webgpu' || isCancellation(error) || !(error instanceof AppError && error.kind === 'Device')) throw error;
       // WebGPU failed: a fresh worker, on the CPU, with a model that runs there.
@@ -223,10 +192,12 @@ export function createOfflineEngine(deps: OfflineEngineDeps): OfflineEngine {
   async function analyze(request: AnalysisRequest): Promise<EngineResult> {
     clearTimeout(idleTimer);
     try {
-      return await runOnBestDevice(request.signal, async (device, manifest, fallbackReason) => {
+      return await runOnBestDevice(request.signal, async (device, manifest, fallbackReason, preferredBecause) => {
         if (fallbackReason) request.onProgress?.({ stage: 'device-fallback', reason: fallbackReason });
         const draft = await generateOn(device, manifest, request);
-        const note = fallbackReason && `CPU after WebGPU failed: ${fallbackReason}`.slice(0, 150);
+        const note = fallbackReason
+          ? `CPU after WebGPU failed: ${fallbackReason}`.slice(0, 150)
+          : preferredBecause && `CPU, as the self-test chose: ${preferredBecause}`.slice(0, 150);
         return toEngineResult(draft, request, manifest, device, note);
       });
     } finally {
@@ -238,7 +209,7 @@ export function createOfflineEngine(deps: OfflineEngineDeps): OfflineEngine {
     clearTimeout(idleTimer);
     try {
       const result = await runOnBestDevice(signal, async (device, manifest) => {
-        const api = await loadOn(device, manifest, signal, Comlink.proxy(() => undefined));
+        const { api } = await loadOn(device, manifest, signal, Comlink.proxy(() => undefined));
         const requestId = crypto.randomUUID();
         return abortable(api.generateCaption({ requestId, image }), signal, () => {
           void api.cancel(requestId).catch(() => undefined);
@@ -256,12 +227,37 @@ export function createOfflineEngine(deps: OfflineEngineDeps): OfflineEngine {
     return (await pickModel(await (deps.probeDevice ?? probeBrowserDevice)())) !== undefined;
   }
 
+  async function selfTest(scene: SelfTestScene, signal?: AbortSignal): Promise<SelfTestReport> {
+    clearTimeout(idleTimer);
+    endWorker(); // a fresh worker: the model the analysis kept loaded is not what is being tested
+    return runSelfTestOnBestDevice(
+      {
+        probe: () => abortable(slot.api().probeDevice(), signal, () => undefined),
+        getModel: deps.getModel,
+        async runOn(device, manifest, testScene) {
+          const { api, loaded } = await loadOn(device, manifest, signal, Comlink.proxy(() => undefined));
+          const requestId = crypto.randomUUID();
+          const result = await abortable(api.selfTest({ requestId, scene: testScene }), signal, () => {
+            void api.cancel(requestId).catch(() => undefined);
+          });
+          return { loadSeconds: loaded.seconds, result };
+        },
+        endWorker,
+        preferences,
+        now: () => Date.now(),
+        noModel: () => new ModelNotFoundError(deps.variantName()),
+      },
+      scene,
+    );
+  }
+
   return {
     analyze,
     caption,
     isAvailable,
+    selfTest,
     async warmUp() {
-      await ensureWorker().api.prepareRuntime();
+      await slot.api().prepareRuntime();
     },
     async unload() {
       clearTimeout(idleTimer);

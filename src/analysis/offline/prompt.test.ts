@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DRAFT_MODIFIERS_PER_BATCH, DRAFT_SUBJECTS_PER_BATCH } from '../../domain/draft';
-import { buildDraftInstructions, buildDraftMessages, maxPixelsPerImage, visualTokensPerImage } from './prompt';
+import { buildDraftInstructions, buildDraftMessages } from './prompt';
+import { maxPixelsPerImage, visualTokensPerImage } from './visual-budget';
 
 describe('visual token budget', () => {
   it.each([

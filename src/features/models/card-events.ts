@@ -1,7 +1,7 @@
 /** How download events and outcomes show on a model card (pure: event in, card patch out). */
 import type { ErrorInfo } from '../../errors';
 import type { DownloadEvent, DownloadOutcome } from '../../models/download-api';
-import type { CardMessage, ModelCardState } from './create-models-store';
+import type { CardMessage, ModelCardState } from './models-state';
 
 export function cardPatchFor(event: DownloadEvent): Partial<ModelCardState> | undefined {
   switch (event.type) {

@@ -4,73 +4,18 @@
  * large download, and resumes interrupted downloads (or relays another tab's) when created.
  */
 import { createStore } from 'solid-js/store';
-import type { Settings } from '../../domain/settings';
 import { toErrorInfo } from '../../errors';
 import type { DownloadClient } from '../../models/download-client';
-import type { DownloadEvent, DownloadOutcome, ImportedFile, TransferProgress } from '../../models/download-api';
+import type { DownloadEvent, DownloadOutcome } from '../../models/download-api';
 import { detectDeviceProfile, type DeviceProfile } from '../../models/device-profile';
-import { bytesDone, totalBytes, type ModelKey, type ModelManifest, type ModelStatus } from '../../models/model-manifest';
+import { bytesDone, totalBytes, type ModelKey, type ModelManifest } from '../../models/model-manifest';
 import { createModelStore, type ModelStore } from '../../models/model-store';
 import { MODEL_VARIANTS, findVariant, isDtypeSetUsable, normalizeHost, variantSource, type ModelSource } from '../../models/registry';
 import { cardPatchFor, errorMessage, outcomeMessage } from './card-events';
+import { manifestFit, refusal, sourceKey } from './card-fit';
+import { formatDtypeSet } from './format-dtype';
 import { formatBytes } from './format-transfer';
-
-export type SourceSettings = Pick<Settings, 'hubHost' | 'customModel' | 'offlineVariant'>;
-export type Persistence = 'unknown' | 'granted' | 'denied' | 'unsupported';
-
-export interface CardMessage {
-  tone: 'info' | 'success' | 'warning' | 'error';
-  text: string;
-  action?: string;
-}
-
-export interface ModelCardState {
-  key?: ModelKey;
-  status: ModelStatus;
-  /** Exact bytes once the Hub listing was read (else the registry's label is shown). */
-  totalBytes?: number;
-  dtypeLabel?: string;
-  progress?: { path: string; file: TransferProgress; total: TransferProgress };
-  /** A call is in flight (resolving, downloading here, importing). */
-  busy: boolean;
-  /** The download runs in another tab; this one shows its progress. */
-  elsewhere: boolean;
-  message?: CardMessage;
-}
-
-export interface StoredModel {
-  key: ModelKey;
-  repo: string;
-  revision: string;
-  host: string;
-  dtype: string;
-  bytes: number;
-  state: ModelManifest['state'];
-}
-
-export interface ModelsState {
-  device?: DeviceProfile;
-  deviceMemoryGb?: number;
-  cards: Record<string, ModelCardState>;
-  usage?: { modelBytes: number; quota?: number };
-  stored: StoredModel[];
-  persistence: Persistence;
-  storageMessage?: CardMessage;
-}
-
-export interface ModelsActions {
-  /** Re-reads statuses and usage for these settings, and picks up interrupted downloads. */
-  refresh(settings: SourceSettings): Promise<void>;
-  download(variantId: string, settings: SourceSettings): Promise<void>;
-  pause(variantId: string): Promise<void>;
-  cancel(variantId: string, settings: SourceSettings): Promise<void>;
-  remove(variantId: string, settings: SourceSettings): Promise<void>;
-  removeStored(key: ModelKey, settings: SourceSettings): Promise<void>;
-  clearAll(settings: SourceSettings): Promise<void>;
-  importFiles(variantId: string, settings: SourceSettings, files: ImportedFile[]): Promise<void>;
-  /** Whether the device reports less memory than the variant needs (navigator.deviceMemory). */
-  memoryWarning(variantId: string): string | undefined;
-}
+import type { CardMessage, ModelCardState, ModelsActions, ModelsState, SourceSettings } from './models-state';
 
 export interface ModelsStoreDeps {
   store?: ModelStore;
@@ -137,7 +82,7 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
         repo: manifest.repo,
         revision: manifest.revision,
         host: manifest.host,
-        dtype: Object.values(manifest.dtype).join(' / '),
+        dtype: formatDtypeSet(manifest.dtype),
         bytes: totalBytes(manifest),
         state: manifest.state,
       })),
@@ -145,9 +90,14 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
   }
 
   async function refreshCard(variantId: string, settings: SourceSettings): Promise<ModelManifest | undefined> {
-    const manifest = await manifestFor(sourceFor(variantId, settings));
+    const source = sourceFor(variantId, settings);
+    const manifest = await manifestFor(source);
     if (!manifest) {
-      patchCard(variantId, { key: undefined, status: { kind: 'not-downloaded' }, totalBytes: undefined, dtypeLabel: undefined, progress: undefined });
+      // A set refused for this source (will not fit) stays on the card; another source's does not.
+      const refusedFor = state.cards[variantId]?.refusedFor;
+      const stale = refusedFor !== undefined && (source === undefined || refusedFor !== sourceKey(source));
+      const cleared = stale ? { totalBytes: undefined, dtype: undefined, fit: undefined, refusedFor: undefined, message: undefined } : {};
+      patchCard(variantId, { key: undefined, status: { kind: 'not-downloaded' }, progress: undefined, ...cleared });
       return undefined;
     }
     const status = await store.status(manifest.key);
@@ -155,7 +105,8 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
       key: manifest.key,
       status,
       totalBytes: totalBytes(manifest),
-      dtypeLabel: Object.values(manifest.dtype).join(' / '),
+      dtype: manifest.dtype,
+      fit: manifestFit(manifest, state.deviceMemoryGb),
       ...(status.kind === 'ready' ? { progress: undefined } : {}),
     });
     return manifest;
@@ -230,8 +181,8 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
         key = known.key;
         void askPersistence(totalBytes(known) - bytesDone(known));
       } else {
-        const resolved = await worker.resolve({ ...source, variantId, ...profile });
-        if (!resolved.ok) return patchCard(variantId, { busy: false, message: errorMessage(resolved.error) });
+        const resolved = await worker.resolve({ ...source, variantId, ...profile, deviceMemoryGb: state.deviceMemoryGb ?? null });
+        if (!resolved.ok) return patchCard(variantId, { busy: false, message: errorMessage(resolved.error), ...refusal(resolved, source) });
         key = resolved.model.key;
         void askPersistence(resolved.model.totalBytes - resolved.model.bytesDone);
       }
@@ -279,8 +230,8 @@ export function createModelsStore(deps: ModelsStoreDeps = {}): [ModelsState, Mod
       const worker = await getClient();
       let key = (await manifestFor(source))?.key;
       if (!key) {
-        const resolved = await worker.resolve({ ...source, variantId, ...(await deviceProfile()) });
-        if (!resolved.ok) return patchCard(variantId, { busy: false, message: errorMessage(resolved.error) });
+        const resolved = await worker.resolve({ ...source, variantId, ...(await deviceProfile()), deviceMemoryGb: state.deviceMemoryGb ?? null });
+        if (!resolved.ok) return patchCard(variantId, { busy: false, message: errorMessage(resolved.error), ...refusal(resolved, source) });
         key = resolved.model.key;
       }
       await refreshCard(variantId, settings);

@@ -1,10 +1,13 @@
 /** One registry variant: what it is, where it comes from, its status and the download controls. */
 import { Match, Show, Switch } from 'solid-js';
 import type { Settings } from '../../domain/settings';
-import type { ModelVariant } from '../../models/registry';
-import type { ModelCardState, ModelsActions, SourceSettings } from './create-models-store';
+import { variantSource, type ModelVariant } from '../../models/registry';
+import type { ModelCardState, ModelsActions, SourceSettings } from './models-state';
+import { formatDtypeSet } from './format-dtype';
 import { formatBytes } from './format-transfer';
+import { MemoryFit } from './memory-fit';
 import { ModelImport } from './model-import';
+import { ModelSelfTest } from './model-self-test';
 import { ModelSourceForm } from './model-source-form';
 import { StatusBadge } from './status-badge';
 import { TransferProgress } from './transfer-progress';
@@ -42,9 +45,15 @@ export function ModelCard(props: {
 
       <dl class="facts">
         <dt>Download</dt>
-        <dd>{props.card.totalBytes === undefined ? props.variant.downloadSizeLabel : `${formatBytes(props.card.totalBytes)}${props.card.dtypeLabel ? ` (${props.card.dtypeLabel})` : ''}`}</dd>
+        <dd data-testid="model-download-size">
+          {props.card.totalBytes === undefined ? props.variant.downloadSizeLabel : `${formatBytes(props.card.totalBytes)}${props.card.dtype ? ` (${formatDtypeSet(props.card.dtype)})` : ''}`}
+        </dd>
         <dt>Memory</dt>
-        <dd>about {props.variant.memoryNeededGb} GB</dd>
+        <dd>
+          <Show when={props.card.fit} fallback={<>about {props.variant.memoryNeededGb} GB</>}>
+            {(fit) => <MemoryFit fit={fit()} />}
+          </Show>
+        </dd>
         <dt>Speed</dt>
         <dd>{props.variant.speedNote}</dd>
         <dt>Quality</dt>
@@ -136,6 +145,9 @@ export function ModelCard(props: {
         </div>
         <Show when={status().kind !== 'ready' && status().kind !== 'downloading'}>
           <ModelImport idPrefix={id()} modelName={props.variant.name} disabled={props.card.busy} onFiles={(files) => void props.actions.importFiles(props.variant.id, props.settings, files)} />
+        </Show>
+        <Show when={status().kind === 'ready' && variantSource(props.variant, props.settings)}>
+          {(source) => <ModelSelfTest idPrefix={id()} source={source()} modelName={props.variant.name} />}
         </Show>
       </Show>
     </article>

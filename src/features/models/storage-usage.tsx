@@ -1,6 +1,6 @@
 /** How much the models take on this device, whether storage is persistent, and the delete controls. */
 import { For, Show, createSignal } from 'solid-js';
-import type { ModelsState } from './create-models-store';
+import type { ModelsState } from './models-state';
 import { formatBytes } from './format-transfer';
 
 const PERSISTENCE_TEXT = {

@@ -20,5 +20,6 @@ export async function compileFixtureGrammar(tokenizer: PreTrainedTokenizer): Pro
     vocab: tokenizer.get_vocab(),
     vocabSize: QWEN2VL_VOCAB_SIZE,
     stopTokenIds: STOP_TOKEN_IDS,
+    specialTokenIds: tokenizer.all_special_ids,
   });
 }
