@@ -6,7 +6,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { resolve } from 'node:path';
 import { startHubServer, type HubServer } from '../fixtures/hub-server';
 import { expectStatus, modelCard, openModelSettings } from './model-actions';
-import { publishTinyModel } from './offline-actions';
+import { publishTinyModel } from './tiny-model-repo';
 
 export const test = base.extend<{ hubVariant: string; hub: HubServer }>({
   hubVariant: ['realLayout', { option: true }],

@@ -11,10 +11,10 @@ import { ensureTinyQwen2VlFixture } from '../../scripts/fixtures/make-tiny-qwen2
 export const DEFAULT_VARIANT_REPO = 'onnx-community/Qwen2-VL-2B-Instruct';
 export const TINY_MODEL_HUB_ROOT = resolve('.fixtures/hub-offline');
 
-/** Copies the generated tiny model into `TINY_MODEL_HUB_ROOT/<default repo>/` (files already there are kept). */
-export async function publishTinyModel(): Promise<void> {
-  const { dir } = (await ensureTinyQwen2VlFixture('standard')) as { dir: string };
-  const target = join(TINY_MODEL_HUB_ROOT, ...DEFAULT_VARIANT_REPO.split('/'));
+/** Copies a generated tiny model variant into `<hubRoot>/<default repo>/` (files already there are kept). */
+export async function publishTinyModel(variant = 'standard', hubRoot = TINY_MODEL_HUB_ROOT): Promise<void> {
+  const { dir } = (await ensureTinyQwen2VlFixture(variant)) as { dir: string };
+  const target = join(hubRoot, ...DEFAULT_VARIANT_REPO.split('/'));
   const files = await readdir(dir, { recursive: true, withFileTypes: true });
   for (const entry of files) {
     if (!entry.isFile()) continue;

@@ -33,7 +33,7 @@ describe('starting a download', () => {
   it('does not wait for the persistent-storage answer (Firefox asks the user and may never hear back)', async () => {
     const downloads: string[] = [];
     const client: DownloadClient = {
-      resolve: async () => ({ ok: true, model: { key: 'k', commit: 'c'.repeat(40), dtype: {} as never, fileCount: 9, totalBytes: 50 * 1024 * 1024, bytesDone: 0 } }),
+      resolve: async () => ({ ok: true, model: { key: 'k', commit: 'c'.repeat(40), dtype: {} as never, fileCount: 9, totalBytes: 50 * 1024 * 1024, bytesDone: 0, fit: {} as never } }),
       download: async (key) => {
         downloads.push(key);
         return { status: 'paused', key };
