@@ -5,7 +5,7 @@
  * stand-in on this machine, the documents export, and after a reload the key is gone.
  */
 import type { Page } from '@playwright/test';
-import { analyze, chooseImages, enterSref, exportAs, goToStep, openApp } from '../e2e/support/app';
+import { analyze, chooseImages, continueToBatches, enterSref, exportAs, goToStep, openApp } from '../e2e/support/app';
 import { styleImages, TEST_API_KEY, TEST_SREF } from '../e2e/support/test';
 import { expect, test } from './support/test';
 
@@ -53,6 +53,7 @@ test('Cloud analysis with the key kept in this tab only', async ({ page, claude 
   await chooseImages(page, styleImages(3));
   await page.getByRole('button', { name: 'Continue to analysis' }).click();
   await analyze(page);
+  await continueToBatches(page);
   await expect(page.getByText('All 8 batches are valid')).toBeVisible();
   expect(claude.requests.some((request) => request.path === '/v1/messages')).toBe(true);
 

@@ -63,6 +63,8 @@ test('focus moves to the next step after Continue, and to the results after an a
 
   claude.enqueue(reply.delay(1_500, reply.spec()));
   await page.getByRole('button', { name: 'Analyse style' }).click();
-  await expect(page.getByRole('tab', { name: '3. Batches' })).toHaveAttribute('aria-selected', 'true', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Next: batches' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeFocused();
+  await page.getByRole('button', { name: 'Next: batches' }).click();
   await expect(page.getByRole('heading', { name: 'Permutation batches' })).toBeFocused();
 });

@@ -1,5 +1,5 @@
 /** How Cloud analysis behaves when Claude fails or misbehaves, as the user sees it. */
-import { analyze, chooseImages, enterSref, openApp, goToStep, useCloud } from './support/app';
+import { analyze, chooseImages, continueToBatches, enterSref, openApp, goToStep, useCloud } from './support/app';
 import { expect, styleImages, test, TEST_API_KEY, TEST_SREF } from './support/test';
 import { reply } from './fixtures/claude-server';
 import { buildSampleSpec } from './fixtures/sample-spec';
@@ -19,6 +19,7 @@ test('a 529 overload recovers through retries', async ({ page, claude }) => {
   claude.enqueue(reply.overloaded(50), reply.spec());
   await readyToAnalyse(page, claude);
   await analyze(page);
+  await continueToBatches(page);
   await expect(page.getByText('All 8 batches are valid')).toBeVisible();
   expect(claude.requests.filter((request) => request.path === '/v1/messages')).toHaveLength(2);
 });
@@ -38,6 +39,7 @@ test('invalid model output is repaired with one more request', async ({ page, cl
   claude.enqueue(reply.spec({ batches: 6 }), reply.spec());
   await readyToAnalyse(page, claude);
   await analyze(page);
+  await continueToBatches(page);
   await expect(page.getByText('All 8 batches are valid')).toBeVisible();
   const calls = claude.requests.filter((request) => request.path === '/v1/messages');
   expect(calls).toHaveLength(2);
@@ -52,6 +54,7 @@ test('markup in model output is shown as text, never run', async ({ page, claude
   claude.enqueue(reply.spec(spec));
   await readyToAnalyse(page, claude);
   await analyze(page);
+  await continueToBatches(page);
   await expect(page.getByRole('heading', { name: /Animals <img src=x/ })).toBeVisible();
   await goToStep(page, '2. Analysis');
   await expect(page.getByText(`Ink wash ${payload}`)).toBeVisible();

@@ -3,7 +3,7 @@
  * format (checking the files), reload and find everything as it was. Along the way, every request
  * the app makes must go to the app's own origin or the configured API host, nowhere else.
  */
-import { analyze, chooseImages, enterSref, exportAs, goToStep, openApp, useCloud } from './support/app';
+import { analyze, chooseImages, continueToBatches, enterSref, exportAs, goToStep, openApp, useCloud } from './support/app';
 import { expect, styleImages, test, TEST_API_KEY, TEST_SREF } from './support/test';
 
 test('upload, analyse with Claude, edit, export, reload restores', async ({ page, claude }) => {
@@ -23,7 +23,10 @@ test('upload, analyse with Claude, edit, export, reload restores', async ({ page
   await page.getByRole('button', { name: 'Continue to analysis' }).click();
 
   await analyze(page);
-  await expect(page.getByRole('tab', { name: '3. Batches' })).toHaveAttribute('aria-selected', 'true');
+  // Results first: the style analysis, focused, then on to the batches.
+  await expect(page.getByRole('tab', { name: '2. Analysis' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: 'Colour palette' })).toBeVisible();
+  await continueToBatches(page);
   await expect(page.getByText('All 8 batches are valid')).toBeVisible();
 
   // What Claude received: one image block per image, the schema, the key in a header only.

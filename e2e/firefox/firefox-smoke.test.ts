@@ -91,6 +91,8 @@ describe('Firefox', () => {
     await click(page, byRole('button', 'Continue to analysis'));
     claude.enqueue(reply.spec());
     await click(page, byRole('button', 'Analyse style'));
+    // Results first, then on to the batches.
+    await click(page, byRole('button', 'Next: batches'));
     await waitForText(page, 'All 8 batches are valid', 60_000);
     expect(claude.requests.filter((request) => request.path === '/v1/messages')).toHaveLength(1);
 
@@ -151,9 +153,10 @@ describe('Firefox', () => {
     await click(page, 'input[name="analysis-mode"][value="offline"]');
     await goToStep(page, '2. Analysis');
     await click(page, byRole('button', 'Analyse again'));
-    await waitForText(page, /All (8|9|10) batches are valid/, 150_000);
-    await goToStep(page, '2. Analysis');
-    await waitForText(page, 'wasm');
+    // The new results name the device they were made on.
+    await waitForText(page, 'wasm', 150_000);
+    await click(page, byRole('button', 'Next: batches'));
+    await waitForText(page, /All (8|9|10) batches are valid/);
     expect(firefox.pageErrors).toEqual([]);
   });
 });

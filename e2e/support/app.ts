@@ -53,6 +53,14 @@ export async function analyze(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Analyse (style|again)/ }).click();
 }
 
+/** After a successful analysis the style results show first; the user goes on to the batches. */
+export async function continueToBatches(page: Page, timeout?: number): Promise<void> {
+  const next = page.getByRole('button', { name: 'Next: batches' });
+  await expect(next).toBeVisible(timeout === undefined ? {} : { timeout });
+  await next.click();
+  await expect(page.getByRole('tab', { name: '3. Batches' })).toHaveAttribute('aria-selected', 'true');
+}
+
 /** Clicks a button that downloads a file and returns the file's name and text. */
 export async function exportAs(page: Page, buttonName: string): Promise<{ name: string; text: string }> {
   const downloadPromise: Promise<Download> = page.waitForEvent('download');

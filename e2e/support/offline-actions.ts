@@ -8,7 +8,7 @@ import { startClaudeStandIn, type ClaudeStandIn } from '../fixtures/claude-serve
 import { startHubServer, type HubServer } from '../fixtures/hub-server';
 import { cspGuardFixtures, type CspGuardFixtures } from './csp-guard';
 import { expectStatus, modelCard, openModelSettings } from './model-actions';
-import { chooseImages, enterSref, goToStep, openApp } from './app';
+import { chooseImages, continueToBatches, enterSref, goToStep, openApp } from './app';
 import { styleImages, TEST_SREF } from './test';
 import { DEFAULT_VARIANT_REPO, publishTinyModel, TINY_MODEL_HUB_ROOT } from './tiny-model-repo';
 
@@ -45,17 +45,18 @@ export async function chooseAnalysisMode(page: Page, mode: 'Auto' | 'Cloud' | 'O
 }
 
 /**
- * Waits for the analysis to finish: the app moves on to the batch editor. Fails at once with the
- * app's message when it shows an error instead.
+ * Waits for the analysis to finish (the style results show, with "Next: batches") and goes on to
+ * the batch editor. Fails at once with the app's message when it shows an error instead.
  */
 export async function waitForAnalysis(page: Page, timeout = 150_000): Promise<void> {
-  const editor = page.getByRole('tab', { name: '3. Batches', selected: true });
+  const results = page.getByRole('button', { name: 'Next: batches' });
   const failure = page.getByRole('alert');
-  await expect(editor.or(failure).first()).toBeVisible({ timeout });
+  await expect(results.or(failure).first()).toBeVisible({ timeout });
   if (await failure.first().isVisible()) {
     const messages = await failure.allInnerTexts();
     throw new Error(`The analysis failed: ${messages.map((text) => text.replace(/\s+/g, ' ')).join(' | ')}`);
   }
+  await continueToBatches(page);
 }
 
 /** Origins of the http(s) requests made while `action` runs (page, workers and service worker). */

@@ -95,6 +95,11 @@ export function AnalysisView() {
         </div>
       </Show>
 
+      <Show when={forThisProject() && analysis.status === 'done' && analysis.lastResult?.fallback_used}>
+        <p class="notice notice-warning" role="status">
+          Completed using the offline model after the Cloud call failed.
+        </p>
+      </Show>
       <Show when={forThisProject() && analysis.error}>{(error) => <AnalysisError error={error()} rawOutput={analysis.rawOutput} />}</Show>
 
       <Show when={projectState.project?.spec}>

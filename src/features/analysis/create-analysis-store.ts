@@ -102,7 +102,8 @@ export function createAnalysisStore({ settings, project, projectRepository, toas
   const deliver = async (bound: { id: string; name: string }, spec: DatasetSpecification, info: AnalysisInfo): Promise<'open' | 'saved-elsewhere' | 'dropped'> => {
     if (projectState.project?.id === bound.id) {
       projectActions.setAnalysis(spec, info);
-      projectActions.setStep('batches');
+      // Results first: the style analysis, with "Next: batches" from there.
+      projectActions.setStep('analysis');
       return 'open';
     }
     try {
