@@ -3,7 +3,7 @@ import { For, Show, createResource, createSignal } from 'solid-js';
 import { useApp } from '../../app/app-context';
 import type { Project } from '../../domain/project';
 import { loadExampleProject } from '../example/load-example';
-import { openProjectFile } from '../project/project-file-actions';
+import { openProjectFile, type OpenedFile } from '../project/project-file-actions';
 import type { LeaveOptions } from '../project/create-project-store';
 import { ModalDialog } from '../../ui/modal-dialog';
 import { createLeaveGuard } from './leave-guard';
@@ -29,10 +29,15 @@ export function ProjectsView() {
 
   const importFile = async (file: File) => {
     setFileError(null);
-    let name = '';
+    let opened: OpenedFile | undefined;
     try {
-      if (!(await guard.attempt(async (options) => void (name = await openProjectFile(file, projectActions, options))))) return;
-      toast.show('success', `Opened “${name}”.`);
+      if (!(await guard.attempt(async (options) => void (opened = await openProjectFile(file, projectActions, options))))) return;
+      if (opened?.kind === 'spec') {
+        const notes = [...opened.missing, opened.changes.length > 0 ? `Converted: ${opened.changes.slice(0, 3).join('; ')}.` : ''].filter(Boolean).join(' ');
+        toast.show('success', `Opened ${opened.description} as “${opened.name}”.`, notes || undefined, 12_000);
+      } else if (opened) {
+        toast.show('success', `Opened “${opened.name}”.`);
+      }
       app.router.navigate('workspace');
     } catch (error) {
       setFileError(error instanceof Error ? error.message : String(error));
