@@ -4,8 +4,8 @@ import { AppProvider, useApp } from './app-context';
 import { Toasts } from '../ui/toasts';
 import { UpdatePrompt } from './update-prompt';
 import { applyTheme } from './theme';
-import { hrefFor, type Route } from './router';
 import { Workspace } from './workspace';
+import { AppHeader } from './app-header';
 import { ProjectsView } from '../features/projects/projects-view';
 import { SettingsView } from '../features/settings/settings-view';
 import { IntegrityNoticeBanner } from '../features/projects/integrity-notice-banner';
@@ -14,12 +14,6 @@ import { onDatabaseNotice, type DatabaseNotice } from '../storage/open-database'
 // Loaded when first opened: the builder brings zip and image-matching code the first paint does not need.
 const TrainingSetView = lazy(() => import('../features/training-set/training-set-view').then((module) => ({ default: module.TrainingSetView })));
 
-const NAV: { route: Route; label: string }[] = [
-  { route: 'workspace', label: 'Project' },
-  { route: 'training', label: 'Training set' },
-  { route: 'projects', label: 'Projects' },
-  { route: 'settings', label: 'Settings' },
-];
 
 function Shell() {
   const app = useApp();
@@ -27,15 +21,6 @@ function Shell() {
   const [, projectActions] = app.project;
   const [ready, setReady] = createSignal(false);
   onCleanup(onDatabaseNotice((notice) => explainDatabaseNotice(notice, app.toasts[1])));
-  const [menuOpen, setMenuOpen] = createSignal(false);
-  const closeMenuOnEscape = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && menuOpen()) {
-      setMenuOpen(false);
-      document.querySelector<HTMLElement>('.menu-button')?.focus();
-    }
-  };
-  onMount(() => document.addEventListener('keydown', closeMenuOnEscape));
-  onCleanup(() => document.removeEventListener('keydown', closeMenuOnEscape));
 
   onMount(async () => {
     try {
@@ -62,31 +47,7 @@ function Shell() {
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      <header class="app-header">
-        <h1 class="app-title">
-          <a class="brand" href={hrefFor('workspace')}>
-            <img src="./icons/icon.svg" alt="" width="28" height="28" />
-            <span>LoRA Dataset Generator</span>
-          </a>
-        </h1>
-        {/* On narrow screens the links fold into a menu; the button is hidden on wide ones (styles.css). */}
-        <button
-          type="button"
-          class="menu-button"
-          aria-expanded={menuOpen()}
-          aria-controls="main-nav"
-          onClick={() => setMenuOpen(!menuOpen())}
-        >
-          Menu
-        </button>
-        <nav id="main-nav" aria-label="Main" classList={{ open: menuOpen() }} onClick={() => setMenuOpen(false)}>
-          {NAV.map((item) => (
-            <a href={hrefFor(item.route)} aria-current={app.router.route() === item.route ? 'page' : undefined}>
-              {item.label}
-            </a>
-          ))}
-        </nav>
-      </header>
+      <AppHeader route={app.router.route()} />
       <main id="main" tabIndex={-1}>
         <Show when={ready()}>
           <IntegrityNoticeBanner repository={app.projectRepository} />
