@@ -37,11 +37,13 @@ interface ThroughputRecord {
   opfsWriteMBps: number;
   ceilingMBps: number;
   ceilingBounds: string[];
+  parallelCores: number;
+  measuredCeilingMBps: number;
   roundRatiosToCeiling: number[];
   roundRatiosToFetch: number[];
 }
 
-const NUMBERS = ['bytes', 'files', 'cores', 'rounds', 'pipelineMBps', 'fetchMBps', 'sha256MBps', 'opfsWriteMBps', 'ceilingMBps'] as const;
+const NUMBERS = ['bytes', 'files', 'cores', 'rounds', 'pipelineMBps', 'fetchMBps', 'sha256MBps', 'opfsWriteMBps', 'ceilingMBps', 'parallelCores', 'measuredCeilingMBps'] as const;
 
 function isThroughputRecord(value: unknown): value is ThroughputRecord {
   const record = value as Record<string, unknown> | null;
@@ -114,6 +116,16 @@ export function throughputFigures(record: ThroughputRecord): Figure[] {
       reference: fetch,
       target: { on: 'ratio', comparison: 'at-least', limit: 0.5 },
       note: `${rounds}; per-round ratios ${record.roundRatiosToFetch.map((ratio) => ratio.toFixed(2)).join(', ')}`,
+    }),
+    createFigure({
+      item: 3,
+      id: 'download-throughput-vs-measured-ceiling',
+      label: 'model download against the ceiling at the measured parallelism',
+      value: record.pipelineMBps,
+      unit: 'MB/s',
+      samples: record.rounds,
+      reference: { label: `ceiling with the ${record.parallelCores.toFixed(2)} cores the workers got (parallel SHA-256 probe)`, value: record.measuredCeilingMBps, unit: 'MB/s' },
+      note: `context for the target row: on a shared machine the browser gets fewer cores than it has (${record.cores})`,
     }),
     createFigure({
       item: 3,

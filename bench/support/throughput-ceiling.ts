@@ -26,7 +26,8 @@ export interface Ceiling {
 
 export function throughputCeiling(stages: readonly StageRate[], cores: number): Ceiling {
   if (stages.length === 0) throw new Error('a ceiling needs at least one stage');
-  if (!(Number.isInteger(cores) && cores >= 1)) throw new Error(`invalid core count ${cores}`);
+  // Real-valued: on a shared machine the cores a browser actually gets are measured, not counted.
+  if (!(Number.isFinite(cores) && cores > 0)) throw new Error(`invalid core count ${cores}`);
   for (const stage of stages) {
     if (!(Number.isFinite(stage.rate) && stage.rate > 0)) throw new Error(`stage ${stage.name} measured ${stage.rate}`);
   }
@@ -38,5 +39,7 @@ export function throughputCeiling(stages: readonly StageRate[], cores: number): 
 }
 
 export function describeBound(ceiling: Ceiling): string {
-  return ceiling.bound.kind === 'cpu-sum' ? `the stages' summed work over ${ceiling.bound.cores} cores` : `the slowest stage alone (${ceiling.bound.stage})`;
+  if (ceiling.bound.kind === 'slowest-stage') return `the slowest stage alone (${ceiling.bound.stage})`;
+  const { cores } = ceiling.bound;
+  return `the stages' summed work over ${Number.isInteger(cores) ? cores : cores.toFixed(2)} cores`;
 }

@@ -10,6 +10,11 @@
  *
  * Hashing and writing use the pipeline's 1 MiB pieces. The worker is a blob of hash-wasm's own
  * SHA-256 bundle plus `stageWorker` below (no build step: the spec runs against the built app).
+ *
+ * Also measured: how many cores the page's workers actually get (`parallelCores`): SHA-256 of
+ * the same amount in one worker, then in `cores` workers at once. On a quiet machine that is
+ * the core count; on a shared one (the kernel's autogroup scheduler shares CPU between
+ * sessions, not threads) it can be close to one.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -24,7 +29,12 @@ export interface StageTimes {
   writeMs: number;
   /** navigator.hardwareConcurrency in the page. */
   cores: number;
+  /** Cores' worth of parallel hashing the page's workers got (at most `cores`). */
+  parallelCores: number;
 }
+
+/** Bytes each worker hashes in the parallelism probe. */
+const PROBE_BYTES = 32 * 1024 * 1024;
 
 /** Bytes of repo files served in `requests` and the span they took, timed on the server. */
 export function byteSpan(requests: readonly RecordedRequest[]): { ms: number; bytes: number } {
@@ -45,25 +55,37 @@ export async function timeDownloadStages(page: Page, hub: HubServer, urls: strin
   const source = `${await sha256Bundle()}\n;(${stageWorker.toString()})();`;
   hub.clearRequests();
   const result = await page.evaluate(
-    async ({ source, urls }) => {
-      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { name: 'download-stages' });
-      try {
-        const reply = await new Promise<{ ok: boolean; error?: string; bytes: number; hashMs: number; writeMs: number }>((resolve, reject) => {
-          worker.onmessage = (event) => resolve(event.data);
+    async ({ source, urls, probeBytes }) => {
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const cores = navigator.hardwareConcurrency;
+      const workers = Array.from({ length: Math.max(1, cores) }, () => new Worker(url, { name: 'download-stages' }));
+      const ask = <T,>(worker: Worker, message: unknown) =>
+        new Promise<T & { ok: boolean; error?: string }>((resolve, reject) => {
+          worker.onmessage = (event) => (event.data.ok ? resolve(event.data) : reject(new Error(event.data.error)));
           worker.onerror = (event) => reject(new Error(event.message));
-          worker.postMessage({ urls, directory: `download-stages-${crypto.randomUUID()}` });
+          worker.postMessage(message);
         });
-        if (!reply.ok) throw new Error(reply.error);
-        return { ...reply, cores: navigator.hardwareConcurrency };
+      try {
+        const stages = await ask<{ bytes: number; hashMs: number; writeMs: number }>(workers[0]!, { kind: 'stages', urls, directory: `download-stages-${crypto.randomUUID()}` });
+        const probe = { kind: 'probe', bytes: probeBytes };
+        await Promise.all(workers.map((worker) => ask(worker, probe))); // data made, WASM compiled
+        let started = performance.now();
+        await ask(workers[0]!, probe);
+        const oneMs = performance.now() - started;
+        started = performance.now();
+        await Promise.all(workers.map((worker) => ask(worker, probe)));
+        const allMs = performance.now() - started;
+        return { ...stages, cores, parallelCores: Math.min(cores, (workers.length * oneMs) / allMs) };
       } finally {
-        worker.terminate();
+        workers.forEach((worker) => worker.terminate());
+        URL.revokeObjectURL(url);
       }
     },
-    { source, urls },
+    { source, urls, probeBytes: PROBE_BYTES },
   );
   const fetched = byteSpan(hub.requests);
   if (fetched.bytes !== result.bytes) throw new Error(`the stage worker received ${result.bytes} bytes, the server sent ${fetched.bytes}`);
-  return { bytes: result.bytes, fetchMs: fetched.ms, hashMs: result.hashMs, writeMs: result.writeMs, cores: result.cores };
+  return { bytes: result.bytes, fetchMs: fetched.ms, hashMs: result.hashMs, writeMs: result.writeMs, cores: result.cores, parallelCores: result.parallelCores };
 }
 
 /** The worker's body: serialized with toString(), so it must not use anything from this module. */
@@ -77,7 +99,7 @@ function stageWorker(): void {
   }
   const scope = self as unknown as {
     hashwasm: { createSHA256(): Promise<{ init(): unknown; update(data: Uint8Array): unknown; digest(format: 'hex'): string }> };
-    onmessage: (event: MessageEvent<{ urls: string[]; directory: string }>) => void;
+    onmessage: (event: MessageEvent<{ kind: 'stages'; urls: string[]; directory: string } | { kind: 'probe'; bytes: number }>) => void;
     postMessage(message: unknown): void;
   };
 
@@ -105,9 +127,20 @@ function stageWorker(): void {
     return pieces;
   };
 
+  let probeData: Uint8Array | undefined;
   scope.onmessage = async (event) => {
-    const { urls, directory } = event.data;
+    const message = event.data;
     try {
+      if (message.kind === 'probe') {
+        if (probeData?.byteLength !== message.bytes) probeData = new Uint8Array(message.bytes).map((_, index) => (index * 2_654_435_761) >>> 24);
+        const sha256 = await scope.hashwasm.createSHA256();
+        sha256.init();
+        for (let at = 0; at < probeData.byteLength; at += PIECE_BYTES) sha256.update(probeData.subarray(at, at + PIECE_BYTES));
+        sha256.digest('hex');
+        scope.postMessage({ ok: true });
+        return;
+      }
+      const { urls, directory } = message;
       let bytes = 0;
       const files: Uint8Array[][] = [];
       for (const url of urls) {

@@ -48,11 +48,23 @@ describe('throughput ceiling', () => {
     }
   });
 
+  it('takes a measured, fractional core count (a shared machine gives a browser less than its cores)', () => {
+    const stages = [
+      { name: 'fetch', rate: 10 },
+      { name: 'SHA-256', rate: 40 },
+      { name: 'OPFS write', rate: 70 },
+    ];
+    const ceiling = throughputCeiling(stages, 0.8);
+    expect(ceiling.rate).toBeCloseTo(0.8 / (1 / 10 + 1 / 40 + 1 / 70), 9);
+    expect(describeBound(ceiling)).toBe("the stages' summed work over 0.80 cores");
+  });
+
   it('refuses measurements that cannot be a rate', () => {
     expect(() => throughputCeiling([], 2)).toThrow();
     expect(() => throughputCeiling([{ name: 'fetch', rate: 0 }], 2)).toThrow(/fetch/);
     expect(() => throughputCeiling([{ name: 'fetch', rate: Number.NaN }], 2)).toThrow();
     expect(() => throughputCeiling([{ name: 'fetch', rate: 10 }], 0)).toThrow();
+    expect(() => throughputCeiling([{ name: 'fetch', rate: 10 }], Number.POSITIVE_INFINITY)).toThrow();
   });
 });
 
@@ -69,6 +81,8 @@ describe('download throughput figures', () => {
       opfsWriteMBps: 170,
       ceilingMBps: 163,
       ceilingBounds: ["the stages' summed work over 2 cores"],
+      parallelCores: 1.9,
+      measuredCeilingMBps: 155,
       roundRatiosToCeiling: [0.8, 0.86, 0.9],
       roundRatiosToFetch: [0.5, 0.51, 0.52],
     });
@@ -78,6 +92,7 @@ describe('download throughput figures', () => {
     expect(byId['download-throughput-vs-fetch']?.ratio).toBeCloseTo(140 / 272);
     expect(byId['download-throughput-vs-fetch']?.target).toMatchObject({ limit: 0.5, met: true });
     expect(byId['download-ceiling']?.value).toBe(163);
+    expect(byId['download-throughput-vs-measured-ceiling']?.ratio).toBeCloseTo(140 / 155);
     expect(byId['download-throughput']?.note).toContain('0.80, 0.86, 0.90');
   });
 });
