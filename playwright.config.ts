@@ -12,8 +12,11 @@ export default defineConfig({
   outputDir: `test-results/${port}`,
   timeout: 90_000,
   expect: { timeout: 15_000 },
+  // Spec files run on two workers: most specs wait (on the network stand-ins, backoff timers,
+  // throttled downloads) more than they compute. Each worker has its own fixture folders
+  // (e2e/support/worker-fixture-dir.ts). E2E_WORKERS=1 runs them one after another.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {

@@ -7,9 +7,10 @@
  */
 import { localModelFileUrl } from '../src/models/model-url';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, installDefaultModel, reportRuns, runSelfTest, test } from './support/model-self-test';
 import { MODEL_REPO } from './support/model-actions';
+import { workerFixtureDir } from './support/worker-fixture-dir';
 
 test.setTimeout(240_000);
 
@@ -28,7 +29,7 @@ test('a ready model shows its set and verdict, its external data comes from the 
     const response = await fetch(address, { headers: { Range: 'bytes=1000-1999' } });
     return { status: response.status, bytes: [...new Uint8Array(await response.arrayBuffer())] };
   }, url);
-  const local = await readFile(resolve('.fixtures/hub-self-test/realLayout', ...MODEL_REPO.split('/'), ...path.split('/')));
+  const local = await readFile(join(workerFixtureDir('hub-self-test'), 'realLayout', ...MODEL_REPO.split('/'), ...path.split('/')));
   expect(ranged.status).toBe(206);
   expect(Buffer.from(ranged.bytes).equals(local.subarray(1000, 2000))).toBe(true);
 

@@ -82,7 +82,9 @@ test('download throughput vs plain fetch', async ({ playwright, launchOptions, b
       const profile = await mkdtemp(join(tmpdir(), 'throughput-profile-'));
       let context: BrowserContext | undefined;
       try {
-        context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+        // bypassCSP: the stage-timing worker is a blob: script, which the app's policy (worker-src 'self')
+        // rightly refuses; this is measuring instrumentation, and the CSP is tested elsewhere.
+        context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, bypassCSP: true });
         const page = context.pages()[0] ?? (await context.newPage());
         await page.goto('./#/settings');
         const host = page.getByLabel('Hub host');

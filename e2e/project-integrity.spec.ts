@@ -37,7 +37,8 @@ test('an analysis finishing after the user opened another project lands in the p
   await openApp(page);
   await useCloud(page, { apiKey: TEST_API_KEY, endpoint: claude.url });
   await newProjectWithImages(page, 'Coastal posters', '1111111111');
-  claude.enqueue(reply.delay(4_000, reply.spec()));
+  // Slow enough that the user has surely left the project before it answers, even on a loaded machine.
+  claude.enqueue(reply.delay(12_000, reply.spec()));
   await analyze(page);
   await expect(page.getByRole('button', { name: 'Cancel analysis' })).toBeVisible();
 

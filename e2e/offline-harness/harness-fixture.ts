@@ -12,13 +12,17 @@ import { paintStyleImage } from '../support/png';
 import { ensureTinyQwen2VlFixture, FIXTURE_MODELS_DIR } from '../../scripts/fixtures/make-tiny-qwen2vl.mjs';
 import type { PreparedImage } from '../../src/analysis/types';
 import type { ModelManifest } from '../../src/models/model-manifest';
+import { workerFixtureDir } from '../support/worker-fixture-dir';
 import { serveStatic } from './serve-static';
 
-const HARNESS_DIST = resolve('.fixtures/offline-harness-dist');
+const HARNESS_DIST = workerFixtureDir('offline-harness-dist');
 let built: Promise<unknown> | undefined;
 
 export function buildHarness(): Promise<unknown> {
-  built ??= promisify(execFile)('npx', ['vite', 'build', '--config', 'e2e/offline-harness/vite.config.ts'], { cwd: resolve('.') });
+  built ??= promisify(execFile)('npx', ['vite', 'build', '--config', 'e2e/offline-harness/vite.config.ts'], {
+    cwd: resolve('.'),
+    env: { ...process.env, HARNESS_OUT_DIR: HARNESS_DIST },
+  });
   return built;
 }
 

@@ -9,7 +9,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    outDir: fileURLToPath(new URL('../../.fixtures/offline-harness-dist', import.meta.url)),
+    // Each Playwright worker builds into its own folder (harness-fixture.ts).
+    outDir: process.env.HARNESS_OUT_DIR ?? fileURLToPath(new URL('../../.fixtures/offline-harness-dist', import.meta.url)),
     emptyOutDir: true,
     // The ONNX runtime and xgrammar are large by nature; not worth a warning here.
     chunkSizeWarningLimit: 30_000,

@@ -5,7 +5,8 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { workerFixtureDir } from './worker-fixture-dir';
 import { startHubServer, type HubServer } from '../fixtures/hub-server';
 import { cspGuardFixtures, type CspGuardFixtures } from './csp-guard';
 import { fakeQwen2VlLayout, writeFakeModelRepo } from './model-fixtures';
@@ -13,7 +14,7 @@ import { MODEL_DB_NAME } from '../../src/models/manifest-repository';
 
 export const MODEL_REPO = 'onnx-community/Qwen2-VL-2B-Instruct';
 export const MODEL_NAME = 'Qwen2-VL 2B Instruct';
-export const HUB_ROOT = resolve('.fixtures/hub-e2e');
+export const HUB_ROOT = workerFixtureDir('hub-e2e');
 /** The files a WASM device downloads from the fake repo (q4 set + root files). */
 export const DOWNLOADED_FILES = [
   'config.json',

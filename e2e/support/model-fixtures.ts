@@ -3,7 +3,7 @@
  * download tests that need the Hub's file layout and sizes but not a runnable model (the
  * runnable tiny model comes from scripts/fixtures/make-tiny-qwen2vl.mjs).
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export interface FakeRepoFile {
@@ -60,6 +60,8 @@ export async function writeFakeModelRepo(root: string, repo: string, files: Fake
 }
 
 async function writeIfChanged(path: string, bytes: Buffer): Promise<void> {
+  const existing = await readFile(path).catch(() => undefined);
+  if (existing?.equals(bytes)) return;
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, bytes);
 }

@@ -3,15 +3,16 @@
  * card's repo (its own folder per variant), and the user's steps on Settings → Offline model.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { startHubServer, type HubServer } from '../fixtures/hub-server';
 import { expectStatus, modelCard, openModelSettings } from './model-actions';
 import { publishTinyModel } from './tiny-model-repo';
+import { workerFixtureDir } from './worker-fixture-dir';
 
 export const test = base.extend<{ hubVariant: string; hub: HubServer }>({
   hubVariant: ['realLayout', { option: true }],
   hub: async ({ hubVariant }, use) => {
-    const root = resolve('.fixtures/hub-self-test', hubVariant);
+    const root = join(workerFixtureDir('hub-self-test'), hubVariant);
     await publishTinyModel(hubVariant, root);
     const hub = await startHubServer({ root });
     await use(hub);

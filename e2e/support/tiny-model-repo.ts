@@ -4,12 +4,13 @@
  * stand-in. Plain Node: used by the Playwright specs and the Firefox smoke run alike.
  */
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { workerFixtureDir } from './worker-fixture-dir';
 // @ts-expect-error plain .mjs script without type declarations
 import { ensureTinyQwen2VlFixture } from '../../scripts/fixtures/make-tiny-qwen2vl.mjs';
 
 export const DEFAULT_VARIANT_REPO = 'onnx-community/Qwen2-VL-2B-Instruct';
-export const TINY_MODEL_HUB_ROOT = resolve('.fixtures/hub-offline');
+export const TINY_MODEL_HUB_ROOT = workerFixtureDir('hub-offline');
 
 /** Copies a generated tiny model variant into `<hubRoot>/<default repo>/` (files already there are kept). */
 export async function publishTinyModel(variant = 'standard', hubRoot = TINY_MODEL_HUB_ROOT): Promise<void> {
