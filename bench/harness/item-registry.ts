@@ -17,6 +17,7 @@ export const ITEMS: readonly ItemEntry[] = [
   { name: 'first-paint', items: [7], load: () => import('../items/first-paint') },
   { name: 'download-throughput', items: [3], load: () => import('../items/download-throughput') },
   { name: 'offline-node', items: [1, 2], load: () => import('../items/offline-node') },
+  { name: 'jump-forward', items: [2], load: () => import('../items/jump-forward') },
   { name: 'palette', items: [5], load: () => import('../items/palette') },
   { name: 'domain', items: [6], load: () => import('../items/domain') },
 ];

@@ -39,7 +39,7 @@ export async function run(context: BenchContext): Promise<Figure[]> {
 
     // Item 2: a short untimed pair first (session warm-up, skipped in smoke mode), then alternating timed rounds.
     if (!context.smoke) {
-      await api.generateDraft({ requestId: 'warm-up', images, maxNewTokens: 8 });
+      await api.generateDraft({ requestId: 'warm-up', images, maxNewTokens: 8, jumpForward: false });
       await bareGenerate(bare, images, 8);
     }
     const { rounds: roundCount, maxNewTokens } = OFFLINE_WORKLOAD.node(context.smoke);
@@ -47,7 +47,8 @@ export async function run(context: BenchContext): Promise<Figure[]> {
       rounds: roundCount,
       async pipeline(round) {
         const started = performance.now();
-        const draft = await api.generateDraft({ requestId: `round-${round}`, images, maxNewTokens });
+        // Step by step: this item compares the pipeline with bare generate() of as many tokens (jump-forward is bench/items/jump-forward.ts).
+        const draft = await api.generateDraft({ requestId: `round-${round}`, images, maxNewTokens, jumpForward: false });
         return { tokens: draft.tokenIds.length, complete: draft.complete, wallMs: performance.now() - started, generationSeconds: draft.generationSeconds };
       },
       bare: (tokens) => bareGenerate(bare, images, tokens),

@@ -77,12 +77,15 @@ describe('generation settings', () => {
     const setup = recordGenerationSetup();
     try {
       const [image] = await makeTestImages(1, 41);
-      await generateDraft(loaded, { requestId: 'greedy', images: [image!], maxNewTokens: 3 }, context);
+      await generateDraft(loaded, { requestId: 'greedy', images: [image!], maxNewTokens: 3, jumpForward: false }, context);
       await generateDraft(loaded, { requestId: 'sampled', images: [image!], maxNewTokens: 3, sampling: { seed: 3, temperature: 0.7, topK: 20 } }, context);
       await generateCaption(loaded, { requestId: 'caption', image: image!, maxNewTokens: 3 }, context);
+      // Jump-forward (the greedy default) runs no transformers.js processor: its own argmax over the masked logits.
+      await generateDraft(loaded, { requestId: 'jump-forward', images: [image!], maxNewTokens: 3 }, context);
     } finally {
       setup.restore();
     }
+    expect(setup.seen).toHaveLength(3);
     const [greedy, sampled, caption] = setup.seen;
     expect(greedy!.processors).toEqual(['GrammarLogitsProcessor']);
     expect(greedy!.config).toMatchObject({ do_sample: false, num_beams: 1, repetition_penalty: 1, no_repeat_ngram_size: 0, top_k: 0, top_p: 1, temperature: 1, eos_token_id: loaded.stopTokenIds });

@@ -9,8 +9,8 @@
  * when the matcher rejects a token, or when the caller cancels.
  */
 import { BaseStreamer, LogitsProcessor, StoppingCriteria, type Tensor } from '@huggingface/transformers';
-import { allowsOnlyStopTokens, type DraftGrammar, type GrammarMatcher } from './grammar';
-import { createStringLimiter } from './string-limits';
+import type { DraftGrammar } from './grammar';
+import { createGrammarStep } from './grammar-step';
 
 export type DecodingStop = 'complete' | 'cancelled' | 'rejected' | 'running';
 
@@ -22,6 +22,8 @@ export interface ConstrainedDecoding {
   readonly tokenIds: readonly number[];
   /** Why generation ended ('running' when it hit max_new_tokens first). */
   readonly stop: DecodingStop;
+  /** Decoder forward passes so far (one per logits-processor call: the prefill and each step). */
+  readonly forwardPasses: number;
   dispose(): void;
 }
 
@@ -35,23 +37,22 @@ export async function createConstrainedDecoding(
   grammar: DraftGrammar,
   options: ConstrainedDecodingOptions,
 ): Promise<ConstrainedDecoding> {
-  const matcher: GrammarMatcher = await grammar.createMatcher();
-  const limiter = createStringLimiter(grammar.stringLimits, grammar.tokenBytes);
-  const masker = grammar.masker;
-  const tokenIds: number[] = [];
+  const step = await createGrammarStep(grammar);
+  const tokenIds = step.tokenIds;
   let stop: DecodingStop = 'running';
   let promptSeen = false;
-  let mask = await matcher.getNextTokenBitmask();
+  let forwardPasses = 0;
+  let mask = await step.nextMask();
   let maskStep = 0; // the mask is for the token after `maskStep` accepted tokens
-  let documentComplete = allowsOnlyStopTokens(mask, grammar.stopTokenIds);
+  let documentComplete = step.isComplete(mask);
 
   function requestNextMask() {
-    const step = tokenIds.length;
-    void matcher.getNextTokenBitmask().then((next) => {
-      if (step !== tokenIds.length) return; // a newer token superseded this mask
+    const at = tokenIds.length;
+    void step.nextMask().then((next) => {
+      if (at !== tokenIds.length) return; // a newer token superseded this mask
       mask = next;
-      maskStep = step;
-      documentComplete = allowsOnlyStopTokens(next, grammar.stopTokenIds);
+      maskStep = at;
+      documentComplete = step.isComplete(next);
     });
   }
 
@@ -60,13 +61,12 @@ export async function createConstrainedDecoding(
       if (maskStep !== tokenIds.length) {
         throw new Error('Grammar mask not ready for this step (the mask promise did not resolve during the forward pass).');
       }
+      forwardPasses += 1;
       // [batch, vocab] float32 (generate() converts fp16 logits first); one mask for every row.
       const data = logits.data as Float32Array;
       const width = logits.dims.at(-1) ?? data.length;
       for (let offset = 0; offset < data.length; offset += width) {
-        const row = data.subarray(offset, offset + width);
-        masker.apply(row, mask);
-        limiter.apply(row);
+        step.maskLogits(data.subarray(offset, offset + width), mask);
       }
       return logits;
     }
@@ -86,14 +86,13 @@ export async function createConstrainedDecoding(
         return;
       }
       const id = Number(value[0]?.[0]);
-      if (!matcher.acceptToken(id)) {
+      const outcome = step.accept(id);
+      if (outcome === 'rejected') {
         stop = 'rejected';
         return;
       }
-      tokenIds.push(id);
-      limiter.accept(id);
       options.onToken?.(id, tokenIds.length);
-      if (matcher.isTerminated()) {
+      if (outcome === 'terminated') {
         stop = 'complete';
         return;
       }
@@ -118,6 +117,9 @@ export async function createConstrainedDecoding(
     get stop() {
       return stop;
     },
-    dispose: () => matcher.dispose(),
+    get forwardPasses() {
+      return forwardPasses;
+    },
+    dispose: () => step.dispose(),
   };
 }

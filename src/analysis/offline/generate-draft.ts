@@ -135,6 +135,7 @@ export async function generateDraft(loaded: LoadedQwen2Vl, request: DraftRequest
     isCancelled: context.isCancelled,
     now,
     label: 'The offline analysis',
+    jumpForward: request.jumpForward ?? true,
     onToken: (tokenId, at) => {
       progress.add(loaded.pieces[tokenId] ?? '', at);
       if (at - lastEventMs >= PROGRESS_INTERVAL_MS) {
@@ -156,5 +157,6 @@ export async function generateDraft(loaded: LoadedQwen2Vl, request: DraftRequest
     imageTokens: inputs.imageTokens,
     prefillSeconds: run.prefillSeconds,
     generationSeconds: run.generationSeconds,
+    forwardPasses: run.forwardPasses,
   };
 }

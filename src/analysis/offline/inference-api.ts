@@ -53,6 +53,12 @@ export interface DraftRequest {
   /** Safety limit; the grammar ends a complete draft long before (default DEFAULT_MAX_NEW_TOKENS). */
   maxNewTokens?: number;
   sampling?: SamplingOptions;
+  /**
+   * Greedy drafts check grammar-forced runs (keys, brackets) in one forward pass: same tokens,
+   * fewer passes (jump-forward-decode.ts). Default true; false decodes one token per pass.
+   * Sampled drafts always go one token per pass.
+   */
+  jumpForward?: boolean;
 }
 
 export interface DraftResult {
@@ -66,6 +72,8 @@ export interface DraftResult {
   imageTokens: number[];
   prefillSeconds: number;
   generationSeconds: number;
+  /** Decoder forward passes, the prompt's included (one per token without jump-forward). */
+  forwardPasses: number;
 }
 
 export interface CaptionRequest {

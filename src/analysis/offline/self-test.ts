@@ -31,6 +31,7 @@ export async function runSelfTest(loaded: LoadedQwen2Vl, request: SelfTestReques
       isCancelled: context.isCancelled,
       now,
       label: 'The self-test',
+      jumpForward: true,
     });
     const answer = run.stop === 'complete' ? (JSON.parse(loaded.tokenizer.decode(run.tokenIds, { skip_special_tokens: false })) as string) : null;
     const expected = sceneAnswer(request.scene);
