@@ -1,3 +1,3 @@
 import { runSeedCases } from './support/run-seed-cases';
 
-runSeedCases([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+runSeedCases([7, 8, 9, 10, 11, 12]);
