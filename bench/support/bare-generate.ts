@@ -7,7 +7,8 @@
  */
 import { BaseStreamer } from '@huggingface/transformers';
 import { createConstrainedDecoding } from '../../src/analysis/offline/constrained-decoding';
-import { buildModelInputs, type ModelInputs } from '../../src/analysis/offline/generate-draft';
+import { buildModelInputs } from '../../src/analysis/offline/generate-draft';
+import { generateInputs } from '../../src/analysis/offline/generate-inputs';
 import type { PreparedImage } from '../../src/analysis/types';
 import type { LoadedQwen2Vl } from '../../src/analysis/offline/load-qwen2vl';
 import { BenchHarnessError } from '../harness/figure';
@@ -35,13 +36,6 @@ class TokenClock extends BaseStreamer {
   override end(): void {}
 }
 
-const modelInputs = (inputs: ModelInputs) => ({
-  input_ids: inputs.inputIds,
-  attention_mask: inputs.attentionMask,
-  pixel_values: inputs.pixelValues,
-  image_grid_thw: inputs.imageGridThw,
-});
-
 function timing(tokens: number, started: number, inputsMs: number, arrivals: readonly number[]): GenerateTiming {
   if (arrivals.length !== tokens) throw new BenchHarnessError(`generate() made ${arrivals.length} tokens instead of ${tokens}.`);
   const wallMs = performance.now() - started;
@@ -53,7 +47,7 @@ export async function bareGenerate(loaded: LoadedQwen2Vl, images: PreparedImage[
   const started = performance.now();
   const inputs = await buildModelInputs(loaded, images);
   const inputsMs = performance.now() - started;
-  await loaded.model.generate({ ...modelInputs(inputs), max_new_tokens: tokens, min_new_tokens: tokens, do_sample: false, streamer: clock } as never);
+  await loaded.model.generate({ ...generateInputs(inputs), max_new_tokens: tokens, min_new_tokens: tokens, do_sample: false, streamer: clock } as never);
   return timing(tokens, started, inputsMs, clock.arrivals);
 }
 
@@ -66,7 +60,7 @@ export async function constrainedGenerate(loaded: LoadedQwen2Vl, images: Prepare
   const inputsMs = performance.now() - started;
   try {
     await loaded.model.generate({
-      ...modelInputs(inputs),
+      ...generateInputs(inputs),
       max_new_tokens: tokens,
       do_sample: false,
       logits_processor: [decoding.logitsProcessor],

@@ -8,6 +8,7 @@ import { CancelledError, InferenceFailedError } from '../../errors';
 import { createConstrainedDecoding, type DecodingStop } from './constrained-decoding';
 import { decodeJumpForward } from './jump-forward-decode';
 import type { ModelInputs } from './generate-draft';
+import { generateInputs } from './generate-inputs';
 import type { GenerationSettings } from './generation-settings';
 import type { JsonGrammar } from './grammar';
 import type { LoadedQwen2Vl } from './load-qwen2vl';
@@ -91,10 +92,7 @@ async function generateStepByStep(
   });
   try {
     await loaded.model.generate({
-      input_ids: inputs.inputIds,
-      attention_mask: inputs.attentionMask,
-      pixel_values: inputs.pixelValues,
-      image_grid_thw: inputs.imageGridThw,
+      ...generateInputs(inputs),
       ...options.settings,
       logits_processor: [decoding.logitsProcessor],
       stopping_criteria: [decoding.stoppingCriteria],

@@ -8,6 +8,7 @@ import { BaseStreamer, StoppingCriteria } from '@huggingface/transformers';
 import { CancelledError, InferenceFailedError } from '../../errors';
 import { tidyCaption } from './caption-text';
 import { buildModelInputs, type GenerateDraftContext } from './generate-draft';
+import { generateInputs } from './generate-inputs';
 import { greedySettings } from './generation-settings';
 import { DEFAULT_CAPTION_MAX_NEW_TOKENS, type CaptionRequest, type CaptionResult } from './inference-api';
 import type { LoadedQwen2Vl } from './load-qwen2vl';
@@ -50,10 +51,7 @@ export async function generateCaption(loaded: LoadedQwen2Vl, request: CaptionReq
 
   try {
     await loaded.model.generate({
-      input_ids: inputs.inputIds,
-      attention_mask: inputs.attentionMask,
-      pixel_values: inputs.pixelValues,
-      image_grid_thw: inputs.imageGridThw,
+      ...generateInputs(inputs),
       ...greedySettings(loaded.stopTokenIds, maxNewTokens),
       stopping_criteria: [new CaptionStoppingCriteria()],
       streamer: new CaptionStreamer(),

@@ -22,6 +22,7 @@
 import { DynamicCache, Tensor } from '@huggingface/transformers';
 import type { DecodingStop } from './constrained-decoding';
 import type { ModelInputs } from './generate-draft';
+import { generateInputs } from './generate-inputs';
 import type { JsonGrammar } from './grammar';
 import { argmax, createGrammarStep } from './grammar-step';
 import { trimKvCache } from './kv-cache-trim';
@@ -90,7 +91,7 @@ export async function decodeJumpForward(loaded: LoadedQwen2Vl, inputs: ModelInpu
     // The prompt, as generate()'s first step builds it: vision features merged, M-RoPE positions.
     const prefill = model.prepare_inputs_for_generation(
       inputs.inputIds.tolist() as bigint[][],
-      { input_ids: inputs.inputIds, attention_mask: inputs.attentionMask, pixel_values: inputs.pixelValues, image_grid_thw: inputs.imageGridThw },
+      generateInputs(inputs),
       null,
     );
     const ropeDelta = prefill.rope_deltas?.data[0];
