@@ -7,7 +7,7 @@
  *   one), and the spec is for its own sref (each project lineage has its own sref);
  * - no deleted project is back;
  * - the last acknowledged ("Saved") name of each project is what is stored.
- * SOAK_ACTIONS (default 60, about 2 minutes) and SOAK_SEED change the run; failures print the
+ * SOAK_ACTIONS (default 40, about a minute) and SOAK_SEED change the run; failures print the
  * seed and the last steps. A long run: SOAK_ACTIONS=300 npx playwright test e2e/two-tab-soak.spec.ts
  */
 import type { Page } from '@playwright/test';
@@ -17,7 +17,7 @@ import { reply, type ClaudeStandIn } from './fixtures/claude-server';
 import { expect, styleImages, test, TEST_API_KEY } from './support/test';
 import { createSeededRandom } from '../src/domain/palette/seeded-random';
 
-const ACTIONS = Number(process.env.SOAK_ACTIONS ?? 60);
+const ACTIONS = Number(process.env.SOAK_ACTIONS ?? 40);
 // A step that cannot happen fails within this, with its place in the sequence, instead of hanging.
 test.use({ actionTimeout: 20_000 });
 const SEED = Number(process.env.SOAK_SEED ?? 9_2026_12_02);

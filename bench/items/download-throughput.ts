@@ -51,7 +51,7 @@ function isThroughputRecord(value: unknown): value is ThroughputRecord {
 }
 
 async function playwright(context: BenchContext, args: string[]): Promise<string> {
-  const env = { ...process.env, E2E_PORT: String(E2E_PORT), E2E_DIST: APP_BUILD_DIR, THROUGHPUT_ROUNDS: String(ROUNDS) };
+  const env = { ...process.env, E2E_PORT: String(E2E_PORT), E2E_DIST: APP_BUILD_DIR, THROUGHPUT_ROUNDS: String(ROUNDS), THROUGHPUT_FULL: '1' };
   try {
     const { stdout } = await promisify(execFile)('npx', ['playwright', 'test', SPEC, '--reporter=line', ...args], { cwd: context.root, env, maxBuffer: 16 * MB });
     return stdout;
