@@ -24,7 +24,8 @@ export default defineConfig<Pick<CspGuardFixtures, 'cspServerReports'>>({
   use: {
     baseURL: `http://127.0.0.1:${port}${DIST_BASE_PATH}`,
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
-    trace: 'retain-on-failure',
+    // Traces only when a test is retried: recording every action of every test costs CPU the suite needs.
+    trace: 'on-first-retry',
     // serve-dist --csp-reports collects the browser's violation reports; the guard reads them.
     cspServerReports: true,
   },
