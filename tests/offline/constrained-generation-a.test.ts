@@ -1,3 +1,3 @@
 import { runSeedCases } from './support/run-seed-cases';
 
-runSeedCases([1, 2, 3, 4, 5, 6]);
+runSeedCases([1, 2, 3, 4]);

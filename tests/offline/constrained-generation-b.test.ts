@@ -1,3 +1,3 @@
 import { runSeedCases } from './support/run-seed-cases';
 
-runSeedCases([7, 8, 9, 10, 11, 12]);
+runSeedCases([5, 7, 8, 10]);

@@ -1,7 +1,7 @@
 /**
  * Runs seeded drafts through the real pipeline (transformers.js + xgrammar on the tiny fixture)
  * and checks the promise of the offline mode: the output always parses, assembles and validates,
- * with 8-10 batches of exactly 40 jobs. Split over two files so the two cores share the work.
+ * with 8-10 batches of exactly 40 jobs. Split over two files so the two cores share the work; the eight seeds cover 3-8 and 10 images, both weight sets and sampling.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { assembleSpecification } from '../../../src/domain/assemble';
