@@ -67,7 +67,9 @@ test('an unknown repo is reported as an unusable source', async ({ page, hub }) 
 });
 
 test('pause keeps the bytes, resume continues, cancel deletes; the cards stay accessible', async ({ page, hub }) => {
-  hub.setFaults({ bytesPerSecond: 8_000_000 });
+  // Slow enough that the pause lands inside the 12 MB file even on a loaded machine (the fetch
+  // worker reads ahead of the writes).
+  hub.setFaults({ bytesPerSecond: 2_000_000 });
   const card = await openModelSettings(page, hub.url);
   await card.getByRole('button', { name: 'Download' }).click();
   // Pause inside the big file (overall progress alone could pass 40% with it already complete).

@@ -47,7 +47,7 @@ test('a wrong file imported during a paused download never leaves other bytes ma
     wrong.fill(0x5a, 0, wrong.byteLength >> 1); // same size, first half different
     await writeFile(target, wrong);
 
-    hub.setFaults({ bytesPerSecond: 8_000_000 });
+    hub.setFaults({ bytesPerSecond: 2_000_000 }); // the pause must land inside the big file
     const card = await openModelSettings(page, hub.url);
     await card.getByRole('button', { name: 'Download' }).click();
     await expect.poll(() => recordedOffset(page, BIG_FILE), { timeout: 30_000, intervals: [100] }).toBeGreaterThan(1_000_000);

@@ -3,7 +3,8 @@ import { DEFAULT_RELAY_OPTIONS } from '../src/models/create-fetch-relay-api';
 import { recordedOffset, BIG_FILE, expect, expectStatus, modelCard, openModelSettings, opfsSha256, repoFileSha256, repoFileSize, servedPerFile, test, waitForProgress, DOWNLOADED_FILES } from './support/model-actions';
 
 test('a reload mid-download resumes from the recorded offset', async ({ page, hub }) => {
-  hub.setFaults({ bytesPerSecond: 6_000_000 });
+  // Slow enough that the reload cuts the big file even on a loaded machine (the fetch worker reads ahead).
+  hub.setFaults({ bytesPerSecond: 2_000_000 });
   const card = await openModelSettings(page, hub.url);
   await card.getByRole('button', { name: 'Download' }).click();
   // Wait until the app has recorded an offset inside the big file, then cut it off.
@@ -22,7 +23,7 @@ test('a reload mid-download resumes from the recorded offset', async ({ page, hu
   // the writes: the resume starts before where the reload cut it, by at most that much...
   expect(resumedFrom).toBeGreaterThanOrEqual(recorded);
   expect(resumedFrom).toBeLessThanOrEqual(cut.bytesSent);
-  expect(cut.bytesSent - resumedFrom).toBeLessThan(DEFAULT_RELAY_OPTIONS.windowBytes + 6_000_000);
+  expect(cut.bytesSent - resumedFrom).toBeLessThan(DEFAULT_RELAY_OPTIONS.windowBytes + 2_000_000);
   expect(resumed.bytesSent).toBe((await repoFileSize(BIG_FILE)) - resumedFrom);
   // ...and hashing went on from the saved state: the file still verifies.
   expect((await opfsSha256(page))[BIG_FILE]).toBe(await repoFileSha256(BIG_FILE));

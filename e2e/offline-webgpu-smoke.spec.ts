@@ -9,7 +9,7 @@ import { downloadModel, expect, openHarness, preparedImages, test, unwrap } from
 
 const NARROW_REPO = 'onnx-community/tiny-random-Qwen2-VL-narrow-head';
 /** Enough to get past the forced opening `{"primary_style":"` into tokens the model chooses. */
-const TOKENS = 12;
+const TOKENS = 24;
 
 test.use({ launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--enable-unsafe-webgpu'] } });
 test.setTimeout(240_000);

@@ -106,6 +106,15 @@ test('two tabs on one project: a save reloads the other tab, simultaneous edits 
   await enterSref(page, '3333333333');
   await goToStep(other, '1. Images');
   await expect(other.getByLabel('Style reference (--sref)')).toHaveValue('3333333333');
+  // Both tabs settled (each has saved where it stands, and reloaded the other's save) before the race below.
+  const storedRevision = async () => (await readStorage(page)).projects.find((project) => project.name === 'Shared')!.revision;
+  await expect
+    .poll(async () => {
+      const first = await storedRevision();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      return (await storedRevision()) === first;
+    })
+    .toBe(true);
 
   // Both tabs edit before either saves: the later save is refused and the user chooses.
   await page.clock.install();
@@ -135,6 +144,26 @@ test('two tabs on one project: a save reloads the other tab, simultaneous edits 
   expect(stored.projects.map((project) => project.name).sort()).toEqual(['Shared (copy)']);
   expect(stored.projects[0]?.srefCode).toBe('5555555555');
   expect(integrityProblems(stored)).toEqual([]);
+});
+
+test('another tab moving to another step never stops this tab\'s unsaved edits', async ({ page, context }) => {
+  await openApp(page);
+  await newProjectWithImages(page, 'Steps', '2222222222');
+  const other = await context.newPage();
+  await openApp(other);
+  await openProjectNamed(other, 'Steps');
+  await goToStep(page, '1. Images');
+  const revision = async () => (await readStorage(page)).projects.find((project) => project.name === 'Steps')!.revision;
+  const before = await revision();
+
+  await page.clock.install(); // this tab's edit stays unsaved until the test lets its clock run
+  await enterSref(page, '7777777777');
+  await goToStep(other, '2. Analysis'); // the other tab saves where it stands
+  await expect.poll(revision).toBe(before + 1);
+  await page.clock.runFor(1_000);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expect(page.getByText('This project was changed in another tab.')).toHaveCount(0);
+  expect((await readStorage(page)).projects.find((project) => project.name === 'Steps')?.srefCode).toBe('7777777777');
 });
 
 test('a change that cannot be saved is shown, retried, and never dropped by switching project', async ({ page }) => {

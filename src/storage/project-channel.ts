@@ -3,7 +3,8 @@
  * that project reloads it, or explains that it was deleted, instead of writing over it.
  */
 export type ProjectEvent =
-  | { kind: 'saved'; projectId: string; revision: number }
+  /** contentChanged: false when only the saving tab's step changed. */
+  | { kind: 'saved'; projectId: string; revision: number; contentChanged: boolean }
   | { kind: 'deleted'; projectId: string };
 
 const CHANNEL_NAME = 'lora-projects';

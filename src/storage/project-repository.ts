@@ -36,6 +36,11 @@ export interface SaveOptions {
    * lock (the revision check inside the transaction still refuses a stale write).
    */
   urgent?: boolean;
+  /**
+   * Whether the write changes what the user made (false: only where the tab stands, its step).
+   * Told to the other tabs, so a tab with unsaved edits is not stopped by another tab's step change.
+   */
+  contentChanged?: boolean;
 }
 
 export interface ProjectRepository {
@@ -108,7 +113,7 @@ export function createProjectRepository(options: { dependents?: readonly Project
             ...images.map(({ meta, blob }) => tx.objectStore('project-images').add({ projectId: project.id, id: meta.id, blob, addedAt })),
             tx.done,
           ]);
-          announce({ kind: 'saved', projectId: project.id, revision: 1 });
+          announce({ kind: 'saved', projectId: project.id, revision: 1, contentChanged: true });
           return 1;
         }),
       );
@@ -118,7 +123,7 @@ export function createProjectRepository(options: { dependents?: readonly Project
       const open = currentAppDb();
       const write = async (db: AppDb) => {
         const revision = await guardedWrite(() => checkedPut(db, project, expected));
-        announce({ kind: 'saved', projectId: project.id, revision });
+        announce({ kind: 'saved', projectId: project.id, revision, contentChanged: saveOptions.contentChanged ?? true });
         return revision;
       };
       if (saveOptions.urgent && open) return write(open);
@@ -137,7 +142,7 @@ export function createProjectRepository(options: { dependents?: readonly Project
           const revision = stored.revision + 1;
           await tx.store.put({ ...project, revision });
           await tx.done;
-          announce({ kind: 'saved', projectId: id, revision });
+          announce({ kind: 'saved', projectId: id, revision, contentChanged: true });
           return revision;
         }),
       );

@@ -40,7 +40,7 @@ describe('project repository in two tabs', () => {
     expect(await call(a, 'createProject', 'p1', 'Posters', 2)).toEqual({ ok: true, value: 1 });
     expect(await call(b, 'saveName', 'p1', 'From B', 1)).toEqual({ ok: true, value: 2 });
     expect(await call(a, 'saveName', 'p1', 'From A (stale)', 1)).toEqual({ ok: false, kind: 'ProjectConflict' });
-    await expect.poll(() => events(a)).toContainEqual({ kind: 'saved', projectId: 'p1', revision: 2 });
+    await expect.poll(() => events(a)).toContainEqual({ kind: 'saved', projectId: 'p1', revision: 2, contentChanged: true });
     expect(await call(a, 'remove', 'p1')).toMatchObject({ ok: true });
     await expect.poll(() => events(b)).toContainEqual({ kind: 'deleted', projectId: 'p1' });
     expect(await call(b, 'saveName', 'p1', 'Back from the dead', 2)).toEqual({ ok: false, kind: 'ProjectDeleted' });

@@ -86,7 +86,7 @@ export function createProjectSession(repository: ProjectRepository, onSaveError:
       const savedChange = changeCount;
       // While a failure is being retried, "Not saved" stays up (with its Retry) until a write succeeds.
       if (state.saveState !== 'error') setState({ saveState: 'saving' });
-      const revision = await repository.save(structuredClone(unwrap(project)), state.revision);
+      const revision = await repository.save(structuredClone(unwrap(project)), state.revision, { contentChanged: unsavedContent });
       if (state.project?.id !== project.id) return true;
       const clean = savedChange === changeCount;
       if (clean) unsavedContent = false;
@@ -201,6 +201,12 @@ export function createProjectSession(repository: ProjectRepository, onSaveError:
       return;
     }
     if (event.revision <= state.revision) return;
+    if (state.dirty && unsavedContent && !event.contentChanged) {
+      // The other tab only moved to another step: nothing of ours is at odds with it. Our next save
+      // builds on its revision (and keeps this tab's step).
+      setState('revision', event.revision);
+      return;
+    }
     if (state.dirty && unsavedContent) {
       queue.cancel();
       setState({ saveState: 'conflict', saveError: toErrorInfo(new ProjectConflictError(project.name)) });
