@@ -7,7 +7,7 @@
  *   one), and the spec is for its own sref (each project lineage has its own sref);
  * - no deleted project is back;
  * - the last acknowledged ("Saved") name of each project is what is stored.
- * The CI share: 40 actions, or fewer once 75 s have passed (never fewer than 15). SOAK_ACTIONS,
+ * The CI share: 40 actions, or fewer once 60 s have passed (never fewer than 10). SOAK_ACTIONS,
  * SOAK_SECONDS and SOAK_SEED change the run; failures print the seed and the last steps. A long run: SOAK_ACTIONS=300 npx playwright test e2e/two-tab-soak.spec.ts
  */
 import type { Page } from '@playwright/test';
@@ -19,8 +19,8 @@ import { createSeededRandom } from '../src/domain/palette/seeded-random';
 
 const ACTIONS = Number(process.env.SOAK_ACTIONS ?? 40);
 /** The CI share is bounded in time (a loaded machine runs fewer actions); a SOAK_ACTIONS run is not, unless SOAK_SECONDS says so. */
-const BUDGET_MS = process.env.SOAK_SECONDS ? Number(process.env.SOAK_SECONDS) * 1000 : process.env.SOAK_ACTIONS ? Number.POSITIVE_INFINITY : 75_000;
-const MIN_ACTIONS = Math.min(15, ACTIONS);
+const BUDGET_MS = process.env.SOAK_SECONDS ? Number(process.env.SOAK_SECONDS) * 1000 : process.env.SOAK_ACTIONS ? Number.POSITIVE_INFINITY : 60_000;
+const MIN_ACTIONS = Math.min(10, ACTIONS);
 // A step that cannot happen fails within this, with its place in the sequence, instead of hanging.
 test.use({ actionTimeout: 20_000 });
 const SEED = Number(process.env.SOAK_SEED ?? 9_2026_12_02);
