@@ -6,20 +6,11 @@ import type { Page } from '@playwright/test';
 import { zipSync } from 'fflate';
 import { EXAMPLE_SPEC } from '../src/domain/example-spec';
 import { listTrainingJobs } from '../src/domain/training-set/training-jobs';
-import { openApp } from './support/app';
 import { integrityProblems, readStorage } from './support/project-storage';
 import { expect, test } from './support/test';
 import { generateJobImages } from './support/training-set-images';
 import { buildZipBomb } from './support/zip-bomb';
-
-async function openExampleTrainingSet(page: Page): Promise<void> {
-  await openApp(page);
-  await page.getByRole('link', { name: 'Projects' }).click();
-  await page.getByRole('button', { name: 'Open the example project' }).click();
-  await expect(page.getByText('All 8 batches are valid')).toBeVisible();
-  await page.getByRole('link', { name: 'Training set' }).click();
-  await expect(page.getByRole('heading', { name: 'Training set', level: 2 })).toBeVisible();
-}
+import { openExampleTrainingSet } from './support/training-set-actions';
 
 async function chooseTrainingFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
