@@ -12,7 +12,12 @@ import type { LoadedQwen2Vl } from '../../src/analysis/offline/load-qwen2vl';
 
 type Feeds = Record<string, unknown> & { attention_mask: Tensor; past_key_values?: object | null };
 
-export function emittingModel(loaded: LoadedQwen2Vl, documentIds: readonly number[], promptLength: number): { loaded: LoadedQwen2Vl; inputs: ModelInputs } {
+/**
+ * `promptIds`: what the model read before the document (prompt lookup searches it too); pass the
+ * real prompt's ids for a realistic count.
+ */
+export function emittingModel(loaded: LoadedQwen2Vl, documentIds: readonly number[], promptIds: readonly number[]): { loaded: LoadedQwen2Vl; inputs: ModelInputs } {
+  const promptLength = promptIds.length;
   const width = loaded.grammar.vocabSize;
   const stop = loaded.stopTokenIds[0]!;
   const model = {
@@ -30,8 +35,9 @@ export function emittingModel(loaded: LoadedQwen2Vl, documentIds: readonly numbe
     },
   };
   const ones = new Tensor('int64', new BigInt64Array(promptLength).fill(1n), [1, promptLength]);
+  const ids = new Tensor('int64', BigInt64Array.from(promptIds, BigInt), [1, promptLength]);
   return {
     loaded: { ...loaded, model: model as unknown as LoadedQwen2Vl['model'] },
-    inputs: { inputIds: ones, attentionMask: ones, pixelValues: ones, imageGridThw: ones, imageTokens: [] },
+    inputs: { inputIds: ids, attentionMask: ones, pixelValues: ones, imageGridThw: ones, imageTokens: [] },
   };
 }

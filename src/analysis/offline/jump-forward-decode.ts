@@ -12,6 +12,10 @@
  * (or the pick after the whole draft) is accepted too, and the cache positions of the rejected
  * draft tokens are trimmed (kv-cache-trim.ts). Every pass yields at least one token.
  *
+ * After the forced run the draft goes on with a guess at the free text (prompt-lookup.ts: what
+ * followed the last time the same tokens appeared). It is checked the same way, so it changes
+ * only how many passes a draft takes, never which tokens it has.
+ *
  * Positions follow transformers.js for Qwen2-VL (models/qwen2_vl/modeling_qwen2_vl.js): the prompt
  * pass gets M-RoPE positions and `rope_deltas` from get_rope_index(); every later text token at
  * absolute index n (the cache length before it) gets n + rope_delta on all three rope axes.
@@ -27,6 +31,7 @@ import type { JsonGrammar } from './grammar';
 import { argmax, createGrammarStep } from './grammar-step';
 import { trimKvCache } from './kv-cache-trim';
 import type { LoadedQwen2Vl } from './load-qwen2vl';
+import { lookupContinuation, PROMPT_LOOKUP, type PromptLookupOptions } from './prompt-lookup';
 
 /** Longest draft checked in one pass: a forced run is a key or two, well under this. */
 export const MAX_DRAFT_TOKENS = 48;
@@ -37,6 +42,8 @@ export interface JumpForwardOptions {
   /** Called once per accepted token, in order (several per pass when a draft is accepted). */
   onToken?: (tokenId: number, at: number) => void;
   now: () => number;
+  /** Also guess the free text after the forced run from earlier text (prompt-lookup.ts); false: forced text only. */
+  promptLookup?: PromptLookupOptions | false;
 }
 
 export interface JumpForwardRun {
@@ -44,6 +51,8 @@ export interface JumpForwardRun {
   stop: DecodingStop;
   /** Decoder forward passes, the prompt's included. */
   forwardPasses: number;
+  /** Draft tokens fed to the decoder after the prompt pass that greedy did not pick (work spent on wrong guesses). */
+  rejectedDraftTokens: number;
   /** now() when the first token was accepted (null: none was). */
   firstTokenAt: number | null;
 }
@@ -84,8 +93,19 @@ export async function decodeJumpForward(loaded: LoadedQwen2Vl, inputs: ModelInpu
   const step = await createGrammarStep(grammar);
   let cache: DynamicCache | null = null;
   let forwardPasses = 0;
+  let rejectedDraftTokens = 0;
   let firstTokenAt: number | null = null;
-  const finish = (stop: DecodingStop): JumpForwardRun => ({ tokenIds: [...step.tokenIds], stop, forwardPasses, firstTokenAt });
+  const lookup = options.promptLookup ?? PROMPT_LOOKUP;
+  const promptIds = lookup ? Array.from(inputs.inputIds.data as BigInt64Array, Number) : [];
+  const finish = (stop: DecodingStop): JumpForwardRun => ({ tokenIds: [...step.tokenIds], stop, forwardPasses, rejectedDraftTokens, firstTokenAt });
+
+  /** The forced run's tokens, then (with prompt lookup) a guess at what follows them. */
+  const nextDraft = (forced: string, room: number): number[] => {
+    const draft = forced === '' ? [] : loaded.tokenizer.encode(forced, { add_special_tokens: false }).slice(0, room);
+    if (!lookup || draft.length >= room) return draft;
+    const context = [...promptIds, ...step.tokenIds, ...draft];
+    return [...draft, ...lookupContinuation(context, { ...lookup, maxTokens: Math.min(lookup.maxTokens, room - draft.length) })];
+  };
 
   try {
     // The prompt, as generate()'s first step builds it: vision features merged, M-RoPE positions.
@@ -106,31 +126,36 @@ export async function decodeJumpForward(loaded: LoadedQwen2Vl, inputs: ModelInpu
     for (;;) {
       let pending = -1;
       for (let i = 0; i < rows.length; i += 1) {
+        /** Rows after this one: draft tokens greedy never reached or did not pick. */
+        const after = rows.length - 1 - i;
+        const stopHere = (stop: DecodingStop) => {
+          rejectedDraftTokens += after;
+          return finish(stop);
+        };
         const mask = await step.nextMask();
         // The document is complete: whatever comes next is the end marker, no pass needed.
-        if (step.isComplete(mask)) return finish('complete');
+        if (step.isComplete(mask)) return stopHere('complete');
         const row = rows[i]!;
         step.maskLogits(row, mask);
         const id = argmax(row);
         const outcome = step.accept(id);
-        if (outcome === 'rejected') return finish('rejected');
+        if (outcome === 'rejected') return stopHere('rejected');
         const at = options.now();
         firstTokenAt ??= at;
         options.onToken?.(id, at);
-        if (outcome === 'terminated') return finish('complete');
-        if (step.tokenIds.length >= options.maxNewTokens) return finish('running');
+        if (outcome === 'terminated') return stopHere('complete');
+        if (step.tokenIds.length >= options.maxNewTokens) return stopHere('running');
         if (i < draft.length && id === draft[i]) continue;
         // Greedy's own pick ends the pass: the draft tokens after position i were never accepted.
         pending = id;
-        const rejected = rows.length - 1 - i;
-        if (rejected > 0) await trimKvCache(cache, cache.get_seq_length() - rejected);
+        rejectedDraftTokens += after;
+        if (after > 0) await trimKvCache(cache, cache.get_seq_length() - after);
         break;
       }
 
       if (options.isCancelled()) return finish('cancelled');
-      const forced = step.forcedString();
       const room = Math.min(MAX_DRAFT_TOKENS, options.maxNewTokens - step.tokenIds.length - 1);
-      draft = forced === '' || room <= 0 ? [] : loaded.tokenizer.encode(forced, { add_special_tokens: false }).slice(0, room);
+      draft = room <= 0 ? [] : nextDraft(step.forcedString(), room);
       const fed = [pending, ...draft];
       const start = cache.get_seq_length();
       outputs = await model.forward({
