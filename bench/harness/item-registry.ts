@@ -9,17 +9,19 @@ export interface ItemEntry {
   name: string;
   /** Issue 6 item numbers the module measures. */
   items: number[];
+  /** Runs in Chromium (Debian's, see e2e/support/chromium.ts). */
+  browser: boolean;
   load(): Promise<BenchItem>;
 }
 
 export const ITEMS: readonly ItemEntry[] = [
-  { name: 'offline-browser', items: [1, 2, 4], load: () => import('../items/offline-browser') },
-  { name: 'first-paint', items: [7], load: () => import('../items/first-paint') },
-  { name: 'download-throughput', items: [3], load: () => import('../items/download-throughput') },
-  { name: 'offline-node', items: [1, 2], load: () => import('../items/offline-node') },
-  { name: 'jump-forward', items: [2], load: () => import('../items/jump-forward') },
-  { name: 'palette', items: [5], load: () => import('../items/palette') },
-  { name: 'domain', items: [6], load: () => import('../items/domain') },
+  { name: 'offline-browser', browser: true, items: [1, 2, 4], load: () => import('../items/offline-browser') },
+  { name: 'first-paint', browser: true, items: [7], load: () => import('../items/first-paint') },
+  { name: 'download-throughput', browser: true, items: [3], load: () => import('../items/download-throughput') },
+  { name: 'offline-node', browser: false, items: [1, 2], load: () => import('../items/offline-node') },
+  { name: 'jump-forward', browser: false, items: [2], load: () => import('../items/jump-forward') },
+  { name: 'palette', browser: true, items: [5], load: () => import('../items/palette') },
+  { name: 'domain', browser: false, items: [6], load: () => import('../items/domain') },
 ];
 
 export function findItem(name: string): ItemEntry {

@@ -104,6 +104,13 @@ export async function main(argv: readonly string[], env: Record<string, string |
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
+  const chromium = await chromiumVersion();
+  const needBrowser = options.items.filter((entry) => entry.browser).map((entry) => entry.name);
+  if (!chromium && needBrowser.length > 0) {
+    // Without it a browser item would wait for its page until the item timeout (30 minutes).
+    process.stderr.write(`Chromium was not found at ${chromiumPath}; it is needed by ${needBrowser.join(', ')}. Install it (apt-get install chromium) or set CHROMIUM_PATH.\n`);
+    return 2;
+  }
   const runId = `${Date.now()}-${process.pid}`;
   const outcomes = await runPool(options.items, options.smoke ? CONCURRENCY.smoke : CONCURRENCY.full, async (entry) => {
     process.stderr.write(`\n== ${entry.name} (item ${entry.items.join(', ')})${options.smoke ? ' [smoke]' : ''}\n`);
@@ -111,7 +118,6 @@ export async function main(argv: readonly string[], env: Record<string, string |
     process.stderr.write(`== ${entry.name}: ${outcome.status} in ${outcome.seconds.toFixed(1)} s\n`);
     return outcome;
   });
-  const chromium = await chromiumVersion();
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
     mode: options.smoke ? 'smoke' : 'full',
