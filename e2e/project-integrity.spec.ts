@@ -4,10 +4,28 @@
  */
 import type { Page } from '@playwright/test';
 import { analyze, chooseImages, enterSref, exportAs, goToStep, openApp, useCloud } from './support/app';
+import { freezeClock } from './support/frozen-clock';
 import { installStorageFullSwitch, integrityProblems, readStorage, setStorageFull } from './support/project-storage';
 import { reply } from './fixtures/claude-server';
 import { expect, styleImages, test, TEST_API_KEY } from './support/test';
 import { EXAMPLE_SREF } from '../src/domain/example-spec';
+
+async function storedRevision(page: Page, name: string): Promise<number> {
+  return (await readStorage(page)).projects.find((project) => project.name === name)!.revision;
+}
+
+/** Waits until the tabs have settled (each saved where it stands and reloaded the others' saves): the revision holds for 700 ms. */
+async function settled(page: Page, name: string): Promise<number> {
+  let revision = 0;
+  await expect
+    .poll(async () => {
+      revision = await storedRevision(page, name);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      return (await storedRevision(page, name)) === revision;
+    })
+    .toBe(true);
+  return revision;
+}
 
 async function openProjects(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Projects' }).click();
@@ -106,43 +124,42 @@ test('two tabs on one project: a save reloads the other tab, simultaneous edits 
   await enterSref(page, '3333333333');
   await goToStep(other, '1. Images');
   await expect(other.getByLabel('Style reference (--sref)')).toHaveValue('3333333333');
-  // Both tabs settled (each has saved where it stands, and reloaded the other's save) before the race below.
-  const storedRevision = async () => (await readStorage(page)).projects.find((project) => project.name === 'Shared')!.revision;
-  await expect
-    .poll(async () => {
-      const first = await storedRevision();
-      await new Promise((resolve) => setTimeout(resolve, 700));
-      return (await storedRevision()) === first;
-    })
-    .toBe(true);
+  await settled(page, 'Shared');
 
-  // Both tabs edit before either saves: the later save is refused and the user chooses.
-  await page.clock.install();
-  await other.clock.install();
-  await enterSref(page, '4444444444');
-  await enterSref(other, '5555555555');
+  // Both tabs edit before either saves (their shared clock stopped), then both saves run at once:
+  // one lands, the other is refused, and that tab's user keeps their copy. Nothing is lost.
+  await freezeClock(page);
+  const tabs = [
+    { tab: page, sref: '4444444444' },
+    { tab: other, sref: '5555555555' },
+  ];
+  for (const { tab, sref } of tabs) await enterSref(tab, sref);
   await page.clock.runFor(1_000);
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
-  await other.clock.runFor(1_000);
-  await expect(other.getByText('This project was changed in another tab.')).toBeVisible();
-  await other.getByRole('button', { name: 'Keep this tab\'s copy as a new project' }).click();
-  await expect(other.getByLabel('Project name')).toHaveValue('Shared (copy)');
-  await expect(other.getByLabel('Style reference (--sref)')).toHaveValue('5555555555');
-  await expect(other.getByRole('list', { name: 'Style images' }).getByRole('listitem')).toHaveCount(3);
+  const conflicts = () => Promise.all(tabs.map(({ tab }) => tab.getByText('This project was changed in another tab.').count()));
+  await expect.poll(async () => (await conflicts()).join()).toMatch(/^(1,0|0,1)$/);
+  const [pageConflict] = await conflicts();
+  const [loser, winner] = pageConflict === 1 ? [tabs[0]!, tabs[1]!] : [tabs[1]!, tabs[0]!];
+  await expect(winner.tab.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect((await readStorage(page)).projects.find((project) => project.name === 'Shared')?.srefCode).toBe(winner.sref);
+  await page.clock.resume();
+  await loser.tab.getByRole('button', { name: 'Keep this tab\'s copy as a new project' }).click();
+  await expect(loser.tab.getByLabel('Project name')).toHaveValue('Shared (copy)');
+  await expect(loser.tab.getByLabel('Style reference (--sref)')).toHaveValue(loser.sref);
+  await expect(loser.tab.getByRole('list', { name: 'Style images' }).getByRole('listitem')).toHaveCount(3);
 
-  // Tab 2 goes back to the original; tab 1 deletes it; tab 2's edits never bring it back.
-  await openProjectNamed(other, 'Shared');
-  await openProjects(page);
-  await page.getByRole('button', { name: 'Delete Shared', exact: true }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
-  await expect(other.getByText('This project was deleted in another tab.')).toBeVisible();
-  await goToStep(other, '1. Images');
-  await enterSref(other, '6666666666');
-  await other.clock.runFor(5_000);
-  await other.reload();
-  const stored = await readStorage(page);
+  // The losing tab goes back to the original; the other deletes it; the first tab's edits never bring it back.
+  await openProjectNamed(loser.tab, 'Shared');
+  await openProjects(winner.tab);
+  await winner.tab.getByRole('button', { name: 'Delete Shared', exact: true }).click();
+  await winner.tab.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(loser.tab.getByText('This project was deleted in another tab.')).toBeVisible();
+  await goToStep(loser.tab, '1. Images');
+  await enterSref(loser.tab, '6666666666');
+  await loser.tab.clock.runFor(5_000);
+  await loser.tab.reload();
+  const stored = await readStorage(winner.tab);
   expect(stored.projects.map((project) => project.name).sort()).toEqual(['Shared (copy)']);
-  expect(stored.projects[0]?.srefCode).toBe('5555555555');
+  expect(stored.projects[0]?.srefCode).toBe(loser.sref);
   expect(integrityProblems(stored)).toEqual([]);
 });
 
@@ -153,25 +170,31 @@ test('another tab moving to another step never stops this tab\'s unsaved edits',
   await openApp(other);
   await openProjectNamed(other, 'Steps');
   await goToStep(page, '1. Images');
-  const revision = async () => (await readStorage(page)).projects.find((project) => project.name === 'Steps')!.revision;
-  const before = await revision();
+  const revision = () => storedRevision(page, 'Steps');
+  const before = await settled(page, 'Steps');
 
-  await page.clock.install(); // this tab's edit stays unsaved until the test lets its clock run
+  // The tabs share one clock, stopped here: the other tab's step save is due at +250 ms; this tab's
+  // edit, made at +100 ms, is due at +350 ms, so the step save lands while the edit is unsaved.
+  await freezeClock(page);
+  await goToStep(other, '2. Analysis');
+  await page.clock.runFor(100);
   await enterSref(page, '7777777777');
-  await goToStep(other, '2. Analysis'); // the other tab saves where it stands
+  await page.clock.runFor(200);
   await expect.poll(revision).toBe(before + 1);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toHaveCount(0);
   await page.clock.runFor(1_000);
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   await expect(page.getByText('This project was changed in another tab.')).toHaveCount(0);
-  expect((await readStorage(page)).projects.find((project) => project.name === 'Steps')?.srefCode).toBe('7777777777');
+  expect((await readStorage(page)).projects.find((project) => project.name === 'Steps')).toMatchObject({ srefCode: '7777777777', revision: before + 2 });
 });
 
 test('a change that cannot be saved is shown, retried, and never dropped by switching project', async ({ page }) => {
   await installStorageFullSwitch(page);
-  // Fake timers: the automatic retries wait for the test, so the user's Retry is the one that saves.
   await page.clock.install();
   await openApp(page);
   await newProjectWithImages(page, 'Unsaved work', '7777777777');
+  // Time stopped: the automatic retries wait for the test, so the user's Retry is the one that saves.
+  await freezeClock(page, { installed: true });
   await setStorageFull(page, true);
   await enterSref(page, '8888888888');
   await page.clock.runFor(500);
@@ -187,9 +210,9 @@ test('a change that cannot be saved is shown, retried, and never dropped by swit
   await expect(page.getByLabel('Project name')).toHaveValue('Unsaved work');
   await expect(page.getByLabel('Style reference (--sref)')).toHaveValue('8888888888');
 
-  // Room again: Retry saves it (unless a save on leaving the page beat it to it), and switching goes ahead.
+  // Room again: Retry saves it, and switching goes ahead.
   await setStorageFull(page, false);
-  await page.getByRole('button', { name: 'Retry' }).click({ timeout: 5_000 }).catch(() => undefined);
+  await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   await openProjects(page);
   await page.getByRole('button', { name: 'New project' }).click();
@@ -199,10 +222,11 @@ test('a change that cannot be saved is shown, retried, and never dropped by swit
 
 test('switching while unsaved can discard the changes on purpose', async ({ page }) => {
   await installStorageFullSwitch(page);
-  // Fake timers: the test can show that no retry of the discarded change is left waiting.
   await page.clock.install();
   await openApp(page);
   await newProjectWithImages(page, 'Drop me', '1313131313');
+  // Time stopped: the test can show that no retry of the discarded change is left waiting.
+  await freezeClock(page, { installed: true });
   await setStorageFull(page, true);
   await enterSref(page, '1414141414');
   await page.clock.runFor(500);
