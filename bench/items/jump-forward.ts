@@ -9,7 +9,8 @@
  * construction, so prompt lookup guesses most of it; an upper bound, not a realistic figure),
  * tokenized with the fixture's real Qwen tokenizer, read after the real prompt and emitted by a
  * stand-in model whose greedy choice is that tokenization, through the real jump-forward loop and
- * grammar. Each is counted with the grammar's forced text only and with prompt lookup (default).
+ * grammar. Each is counted with the grammar's forced text only (WebGPU's default) and with prompt
+ * lookup (WASM's default), with the KV-cache trims each needs.
  * The random-weight fixture repeats tokens far more than a trained model, so its figure with
  * prompt lookup is optimistic too.
  * Modelled wall time: forward passes / rate (a pass over a draft of up to 48 tokens costs about
@@ -49,7 +50,7 @@ async function countPasses(loaded: LoadedQwen2Vl, text: string, promptIds: numbe
   const documentIds = loaded.tokenizer.encode(text, { add_special_tokens: false });
   const forcedOnly = await emitDraft(loaded, documentIds, promptIds, false);
   const withLookup = await emitDraft(loaded, documentIds, promptIds, true);
-  return { generated: documentIds.length, passes: withLookup.forwardPasses, forcedOnlyPasses: forcedOnly.forwardPasses, rejectedDraftTokens: withLookup.rejectedDraftTokens, forcedOnlyRejectedDraftTokens: forcedOnly.rejectedDraftTokens };
+  return { generated: documentIds.length, passes: withLookup.forwardPasses, forcedOnlyPasses: forcedOnly.forwardPasses, rejectedDraftTokens: withLookup.rejectedDraftTokens, cacheTrims: withLookup.cacheTrims, forcedOnlyCacheTrims: forcedOnly.cacheTrims };
 }
 
 export async function run(context: BenchContext): Promise<Figure[]> {
@@ -75,8 +76,8 @@ export async function run(context: BenchContext): Promise<Figure[]> {
           reference: { label: 'generated tokens', value: count.generated, unit: 'tokens' },
           ...(name === '8-batches' ? { target: TARGET } : {}),
           samples: 1,
-          note: `Real tokenizer, prompt and grammar, a stand-in model that emits the draft's tokenization; counted by the real jump-forward loop. Forced text only: ${count.forcedOnlyPasses} passes; with prompt lookup ${count.passes} (${count.rejectedDraftTokens} guessed tokens rejected).`,
-          details: { generatedTokens: count.generated, forwardPasses: count.passes, forcedOnlyPasses: count.forcedOnlyPasses, stepByStepPasses: count.generated + 1, rejectedDraftTokens: count.rejectedDraftTokens, forcedOnlyRejectedDraftTokens: count.forcedOnlyRejectedDraftTokens },
+          note: `Real tokenizer, prompt and grammar, a stand-in model that emits the draft's tokenization; counted by the real jump-forward loop. Forced text only: ${count.forcedOnlyPasses} passes; with prompt lookup (WASM's default) ${count.passes}, for ${count.rejectedDraftTokens} rejected guessed tokens and ${count.cacheTrims} KV-cache trims (forced only: ${count.forcedOnlyCacheTrims}).`,
+          details: { generatedTokens: count.generated, forwardPasses: count.passes, forcedOnlyPasses: count.forcedOnlyPasses, stepByStepPasses: count.generated + 1, rejectedDraftTokens: count.rejectedDraftTokens, cacheTrims: count.cacheTrims, forcedOnlyCacheTrims: count.forcedOnlyCacheTrims },
         }),
       );
     }

@@ -13,8 +13,8 @@
  * draft tokens are trimmed (kv-cache-trim.ts). Every pass yields at least one token.
  *
  * After the forced run the draft goes on with a guess at the free text (prompt-lookup.ts: what
- * followed the last time the same tokens appeared). It is checked the same way, so it changes
- * only how many passes a draft takes, never which tokens it has.
+ * followed the last time the same tokens appeared; on WASM only, see promptLookupFor). It is
+ * checked the same way, so it changes only how many passes a draft takes, never which tokens it has.
  *
  * Positions follow transformers.js for Qwen2-VL (models/qwen2_vl/modeling_qwen2_vl.js): the prompt
  * pass gets M-RoPE positions and `rope_deltas` from get_rope_index(); every later text token at
@@ -31,7 +31,7 @@ import type { JsonGrammar } from './grammar';
 import { argmax, createGrammarStep } from './grammar-step';
 import { trimKvCache } from './kv-cache-trim';
 import type { LoadedQwen2Vl } from './load-qwen2vl';
-import { lookupContinuation, PROMPT_LOOKUP, type PromptLookupOptions } from './prompt-lookup';
+import { lookupContinuation, promptLookupFor, type PromptLookupOptions } from './prompt-lookup';
 
 /** Longest draft checked in one pass: a forced run is a key or two, well under this. */
 export const MAX_DRAFT_TOKENS = 48;
@@ -42,7 +42,7 @@ export interface JumpForwardOptions {
   /** Called once per accepted token, in order (several per pass when a draft is accepted). */
   onToken?: (tokenId: number, at: number) => void;
   now: () => number;
-  /** Also guess the free text after the forced run from earlier text (prompt-lookup.ts); false: forced text only. */
+  /** Also guess the free text after the forced run from earlier text (prompt-lookup.ts); false: forced text only. Default: by device (promptLookupFor). */
   promptLookup?: PromptLookupOptions | false;
 }
 
@@ -53,6 +53,8 @@ export interface JumpForwardRun {
   forwardPasses: number;
   /** Draft tokens fed to the decoder after the prompt pass that greedy did not pick (work spent on wrong guesses). */
   rejectedDraftTokens: number;
+  /** Times the KV cache was trimmed after a rejected draft (each copies the cache; under WebGPU, reads it back). */
+  cacheTrims: number;
   /** now() when the first token was accepted (null: none was). */
   firstTokenAt: number | null;
 }
@@ -94,10 +96,11 @@ export async function decodeJumpForward(loaded: LoadedQwen2Vl, inputs: ModelInpu
   let cache: DynamicCache | null = null;
   let forwardPasses = 0;
   let rejectedDraftTokens = 0;
+  let cacheTrims = 0;
   let firstTokenAt: number | null = null;
-  const lookup = options.promptLookup ?? PROMPT_LOOKUP;
+  const lookup = options.promptLookup ?? promptLookupFor(loaded.device);
   const promptIds = lookup ? Array.from(inputs.inputIds.data as BigInt64Array, Number) : [];
-  const finish = (stop: DecodingStop): JumpForwardRun => ({ tokenIds: [...step.tokenIds], stop, forwardPasses, rejectedDraftTokens, firstTokenAt });
+  const finish = (stop: DecodingStop): JumpForwardRun => ({ tokenIds: [...step.tokenIds], stop, forwardPasses, rejectedDraftTokens, cacheTrims, firstTokenAt });
 
   /** The forced run's tokens, then (with prompt lookup) a guess at what follows them. */
   const nextDraft = (forced: string, room: number): number[] => {
@@ -149,7 +152,10 @@ export async function decodeJumpForward(loaded: LoadedQwen2Vl, inputs: ModelInpu
         // Greedy's own pick ends the pass: the draft tokens after position i were never accepted.
         pending = id;
         rejectedDraftTokens += after;
-        if (after > 0) await trimKvCache(cache, cache.get_seq_length() - after);
+        if (after > 0) {
+          await trimKvCache(cache, cache.get_seq_length() - after);
+          cacheTrims += 1;
+        }
         break;
       }
 

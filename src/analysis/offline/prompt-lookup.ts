@@ -10,6 +10,7 @@
  * Unlike transformers (first occurrence), the most recent occurrence wins: in a draft the last
  * batch is the best guess for the next one.
  */
+import type { InferenceDevice } from '../../models/registry';
 
 export interface PromptLookupOptions {
   /** Longest suffix tried first; shorter ones are tried down to `minNgram`. */
@@ -21,6 +22,18 @@ export interface PromptLookupOptions {
 
 /** Two tokens of context keep single-token matches (`","`, `"`) from proposing noise every pass. */
 export const PROMPT_LOOKUP: PromptLookupOptions = { maxNgram: 4, minNgram: 2, maxTokens: 10 };
+
+/**
+ * Whether guessing pays on a device. A wrong guess costs a KV-cache trim (kv-cache-trim.ts): a
+ * copy of the whole cache. On WASM the cache is in CPU memory and the copy (tens of MB, ~10-25 ms
+ * for a 2B model's cache at 1-2k positions) is small beside a decode step that reads ~1.5 GB of
+ * weights. Under WebGPU the cache lives on the GPU: a trim reads it back and uploads it again,
+ * which costs about a decode step, while on the realistic draft lookup saves 19 passes for 86
+ * trims (bench item jump-forward). So: WASM only.
+ */
+export function promptLookupFor(device: InferenceDevice): PromptLookupOptions | false {
+  return device === 'wasm' ? PROMPT_LOOKUP : false;
+}
 
 function matchesAt(context: readonly number[], start: number, suffixStart: number, length: number): boolean {
   for (let k = 0; k < length; k += 1) {
