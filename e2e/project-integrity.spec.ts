@@ -147,7 +147,7 @@ test('two tabs on one project: a save reloads the other tab, simultaneous edits 
   await expect(loser.tab.getByLabel('Style reference (--sref)')).toHaveValue(loser.sref);
   await expect(loser.tab.getByRole('list', { name: 'Style images' }).getByRole('listitem')).toHaveCount(3);
 
-  // The losing tab goes back to the original; the other deletes it; the first tab's edits never bring it back.
+  // The losing tab goes back to the original; the other deletes it; the losing tab's edits never bring it back.
   await openProjectNamed(loser.tab, 'Shared');
   await openProjects(winner.tab);
   await winner.tab.getByRole('button', { name: 'Delete Shared', exact: true }).click();
