@@ -96,6 +96,16 @@ async function chromiumVersion(): Promise<string | undefined> {
   }
 }
 
+/**
+ * What to tell the user when items that need Chromium are asked for and it is not there (null:
+ * nothing missing). Without this check a browser item waits for its page until the item timeout.
+ */
+export function missingBrowserMessage(items: readonly ItemEntry[], chromiumVersion: string | undefined): string | null {
+  const needBrowser = items.filter((entry) => entry.browser).map((entry) => entry.name);
+  if (chromiumVersion || needBrowser.length === 0) return null;
+  return `Chromium was not found at ${chromiumPath}; it is needed by ${needBrowser.join(', ')}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`;
+}
+
 export async function main(argv: readonly string[], env: Record<string, string | undefined>): Promise<number> {
   let options: BenchOptions;
   try {
@@ -105,10 +115,9 @@ export async function main(argv: readonly string[], env: Record<string, string |
     return 2;
   }
   const chromium = await chromiumVersion();
-  const needBrowser = options.items.filter((entry) => entry.browser).map((entry) => entry.name);
-  if (!chromium && needBrowser.length > 0) {
-    // Without it a browser item would wait for its page until the item timeout (30 minutes).
-    process.stderr.write(`Chromium was not found at ${chromiumPath}; it is needed by ${needBrowser.join(', ')}. Install it (apt-get install chromium) or set CHROMIUM_PATH.\n`);
+  const missing = missingBrowserMessage(options.items, chromium);
+  if (missing) {
+    process.stderr.write(`${missing}\n`);
     return 2;
   }
   const runId = `${Date.now()}-${process.pid}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BenchHarnessError, createFigure, type BenchReport } from '../../bench/harness/figure';
-import { parseBenchOptions, runPool } from '../../bench/harness/main';
+import { missingBrowserMessage, parseBenchOptions, runPool } from '../../bench/harness/main';
+import { findItem } from '../../bench/harness/item-registry';
 import { formatNumber, formatReportTable } from '../../bench/harness/report-table';
 import { median, percentile, summarize } from '../../bench/harness/stats';
 import { timeRounds } from '../../bench/harness/timing';
@@ -101,5 +102,14 @@ describe('runPool', () => {
     });
     expect(results).toEqual([60, 10, 40, 2]);
     expect(peak).toBe(2);
+  });
+});
+
+describe('missingBrowserMessage', () => {
+  it('stops a run that needs Chromium when it is not installed, and names the items', () => {
+    const items = ['palette', 'domain', 'first-paint'].map(findItem);
+    expect(missingBrowserMessage(items, undefined)).toMatch(/Chromium was not found .*needed by palette, first-paint\. Install it \(apt-get install chromium\)/);
+    expect(missingBrowserMessage(items, 'Chromium 156.0')).toBeNull();
+    expect(missingBrowserMessage(['domain', 'jump-forward', 'offline-node'].map(findItem), undefined)).toBeNull();
   });
 });
