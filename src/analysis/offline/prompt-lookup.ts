@@ -2,9 +2,9 @@
  * Prompt lookup (Saxena, "Prompt Lookup Decoding", 2023; transformers' PromptLookupCandidateGenerator):
  * a guess at the free text that comes next, taken from the text already there. If the last few
  * tokens also occur earlier (in the prompt or in what the model has written), the tokens that
- * followed that earlier occurrence are proposed. A draft repeats itself a lot: modifiers reused
+ * followed that earlier occurrence are proposed. A draft can repeat itself: modifiers reused
  * from batch to batch, best subjects that come back in a batch, categories named in the
- * instructions. The guess is only a draft: jump-forward decoding checks it in the same pass as
+ * instructions (how much a real model repeats is not known here; see docs/performance.md). The guess is only a draft: jump-forward decoding checks it in the same pass as
  * the grammar's forced text and keeps exactly the tokens greedy would have picked.
  *
  * Unlike transformers (first occurrence), the most recent occurrence wins: in a draft the last
@@ -25,10 +25,10 @@ export const PROMPT_LOOKUP: PromptLookupOptions = { maxNgram: 4, minNgram: 2, ma
 
 /**
  * Whether guessing pays on a device. A wrong guess costs a KV-cache trim (kv-cache-trim.ts): a
- * copy of the whole cache. On WASM the cache is in CPU memory and the copy (tens of MB, ~10-25 ms
- * for a 2B model's cache at 1-2k positions) is small beside a decode step that reads ~1.5 GB of
- * weights. Under WebGPU the cache lives on the GPU: a trim reads it back and uploads it again,
- * which costs about a decode step, while on the realistic draft lookup saves 19 passes for 86
+ * copy of the whole cache. On WASM the cache is in CPU memory and the copy (tens of MB, an
+ * estimated 10-25 ms for a 2B model's cache at 1-2k positions) is small beside a decode step that
+ * reads ~1.5 GB of weights. Under WebGPU the cache lives on the GPU: a trim reads it back and
+ * uploads it again, estimated at about a decode step, while on the realistic draft lookup saves 19 passes for 86
  * trims (bench item jump-forward). So: WASM only.
  */
 export function promptLookupFor(device: InferenceDevice): PromptLookupOptions | false {
