@@ -71,7 +71,11 @@ test('a new deploy shows the update prompt; accepting it runs the new version', 
     await page.reload();
     const prompt = page.getByRole('status').filter({ hasText: 'A new version is available.' });
     await expect(prompt).toBeVisible();
+    // Accepting activates the new worker and the page reloads itself: wait for that load, or the
+    // checks below could run on the old page as it goes away.
+    const reloaded = page.waitForEvent('load');
     await prompt.getByRole('button', { name: 'Reload to update' }).click();
+    await reloaded;
 
     await expect
       .poll(async () => Promise.all(context.serviceWorkers().map((worker) => worker.evaluate(() => (self as { releaseOfTest?: number }).releaseOfTest).catch(() => undefined))))
