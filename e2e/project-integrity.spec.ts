@@ -2,7 +2,7 @@
  * Nothing the user makes is lost or misfiled (issue 9): each reviewer's reproduction, as a user
  * would act, with the stored records checked after each step.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { analyze, chooseImages, enterSref, exportAs, goToStep, openApp, useCloud } from './support/app';
 import { freezeClock } from './support/frozen-clock';
 import { installStorageFullSwitch, integrityProblems, readStorage, setStorageFull } from './support/project-storage';
@@ -25,6 +25,16 @@ async function settled(page: Page, name: string): Promise<number> {
     })
     .toBe(true);
   return revision;
+}
+
+/** A new project with images in `page`, opened in a second tab of the same context too; returns that tab. */
+async function openInTwoTabs(page: Page, context: BrowserContext, name: string): Promise<Page> {
+  await openApp(page);
+  await newProjectWithImages(page, name, '2222222222');
+  const other = await context.newPage();
+  await openApp(other);
+  await openProjectNamed(other, name);
+  return other;
 }
 
 async function openProjects(page: Page): Promise<void> {
@@ -113,11 +123,7 @@ test('opening a saved project file makes a copy with its own images; deleting th
 });
 
 test('two tabs on one project: a save reloads the other tab, simultaneous edits ask, a deleted project never comes back', async ({ page, context }) => {
-  await openApp(page);
-  await newProjectWithImages(page, 'Shared', '2222222222');
-  const other = await context.newPage();
-  await openApp(other);
-  await openProjectNamed(other, 'Shared');
+  const other = await openInTwoTabs(page, context, 'Shared');
 
   // An edit in one tab shows in the other (nothing unsaved there).
   await goToStep(page, '1. Images');
@@ -164,11 +170,7 @@ test('two tabs on one project: a save reloads the other tab, simultaneous edits 
 });
 
 test('another tab moving to another step never stops this tab\'s unsaved edits', async ({ page, context }) => {
-  await openApp(page);
-  await newProjectWithImages(page, 'Steps', '2222222222');
-  const other = await context.newPage();
-  await openApp(other);
-  await openProjectNamed(other, 'Steps');
+  const other = await openInTwoTabs(page, context, 'Steps');
   await goToStep(page, '1. Images');
   const revision = () => storedRevision(page, 'Steps');
   const before = await settled(page, 'Steps');
