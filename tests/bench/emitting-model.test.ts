@@ -5,6 +5,7 @@
  * ... so greedy may pick another split than the forced string's tokenization).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../../src/domain/palette/seeded-random';
 import { decodeJumpForward } from '../../src/analysis/offline/jump-forward-decode';
 import type { LoadedQwen2Vl } from '../../src/analysis/offline/load-qwen2vl';
 import { buildModelInputs } from '../../src/analysis/offline/generate-draft';
@@ -61,7 +62,7 @@ describe('jump-forward with a model that emits a given tokenization', () => {
   it('prompt lookup never changes the document: 12 shuffled drafts, random token splits, the real prompt', async () => {
     const prompt = await buildModelInputs(loaded, await makeTestImages(2, 3, 96, 72));
     const promptIds = Array.from(prompt.inputIds.data as BigInt64Array, Number);
-    const next = random(913);
+    const next = createSeededRandom(913);
     let withLookup = 0;
     let without = 0;
     for (let trial = 0; trial < 12; trial += 1) {
@@ -100,13 +101,6 @@ describe('jump-forward with a model that emits a given tokenization', () => {
   }, 60_000);
 });
 
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /** The example draft with its batches, subjects and modifiers shuffled and some modifiers reused. */
 function shuffledDraft(next: () => number): Draft {

@@ -5,15 +5,9 @@
  * at least minNgram tokens occurs earlier.
  */
 import { describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../../domain/palette/seeded-random';
 import { lookupContinuation, type PromptLookupOptions } from './prompt-lookup';
 
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /** Start indexes j < end - n where context[j..j+n) equals the last n tokens. */
 function occurrences(context: number[], n: number): number[] {
@@ -25,7 +19,7 @@ function occurrences(context: number[], n: number): number[] {
 
 describe('lookupContinuation', () => {
   it('proposes what followed the latest occurrence of the longest repeated suffix (2,000 random contexts)', () => {
-    const next = random(20261202);
+    const next = createSeededRandom(20261202);
     for (let trial = 0; trial < 2000; trial += 1) {
       const alphabet = 2 + Math.floor(next() * 6);
       const context = Array.from({ length: 1 + Math.floor(next() * 60) }, () => Math.floor(next() * alphabet));
